@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Diagnostics;
+using TraceOptions = Mosel.Experiments.Configuration.TraceOptions;
+using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Output;
+using Mosel.Experiments.Running;
+using Mosel.Sim.Engine;
+using Mosel.Sim.Metrics;
+using Spectre.Console;
+
+namespace Mosel.Experiments.Commands;
+
+/// <summary><c>mosel bench sim</c>: simulator speed and memory on the Twitter trace (numbers quoted in the README).</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Benchmarks whose numbers the README quotes");
+        command.Subcommands.Add(CreateSimulator());
+        return command;
+    }
+
+    private static Command CreateSimulator()
+    {
+        var hours = new Option<double>("--hours") { Description = "Hours of the Twitter trace to replay", DefaultValueFactory = _ => 1 };
+        var meanQps = new Option<double>("--mean-qps") { Description = "Rescale the trace window to this mean rate", DefaultValueFactory = _ => 60 };
+        var policies = new Option<string>("--policies") { Description = "Comma-separated policies", DefaultValueFactory = _ => "none,fp16" };
+        var records = new Option<string>("--records") { Description = "off (windows and summary only) or stream (per-job CSV to a temporary file)", DefaultValueFactory = _ => "off" };
+        var repeat = new Option<int>("--repeat") { Description = "Timed repetitions (after one warm-up); the median is reported", DefaultValueFactory = _ => 5 };
+        var profile = new Option<string>("--profile") { Description = "Profile YAML", DefaultValueFactory = _ => "profiles/tvlt.h100-interim.yaml" };
+        var command = new Command("sim", "Simulated jobs per wall-second and peak memory, one core, on the Twitter trace")
+        {
+            hours, meanQps, policies, records, repeat, profile,
+        };
+        command.SetAction(parse => CommandLineErrors.Guard(() => RunSimulator(parse.GetValue(hours), parse.GetValue(meanQps),
+            parse.GetValue(policies)!, parse.GetValue(records)!, parse.GetValue(repeat), parse.GetValue(profile)!)));
+        return command;
+    }
+
+    private static int RunSimulator(double hours, double meanQps, string policyList, string records, int repeat, string profilePath)
+    {
+        if (records is not ("off" or "stream"))
+        {
+            throw new ConfigException($"--records: must be 'off' or 'stream', found '{records}'");
+        }
+        string root = RepoPaths.Root();
+        var options = new ExperimentOptions
+        {
+            Name = "bench-sim",
+            Profile = Path.Combine(root, profilePath),
+            Policies = policyList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            Workload = new WorkloadOptions
+            {
+                Arrivals = "trace",
+                Trace = new TraceOptions
+                {
+                    File = Path.Combine(root, "traces/twitter_2021-08_archiveteam_per_second.txt.gz"),
+                    Format = "per_second",
+                    DurationS = hours * 3600,
+                },
+                LoadsQps = [meanQps],
+            },
+            Scheduler = new SchedulerOptions { DecisionTime = "none" },
+            Output = new OutputOptions { JobRecords = records == "stream" },
+        };
+        ExperimentConfig config = ConfigLoader.Validate(options, Path.Combine(root, "experiments/configs/bench-sim.yaml"));
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (string column in new[] { "policy", "jobs", "requests", "wall ms (median)", "wall ms (min)", "jobs / wall-s (median)", "peak RSS MiB", "GC heap after MiB" })
+        {
+            table.AddColumn(column);
+        }
+        foreach (RunSpec run in config.Runs())
+        {
+            var times = new List<double>();
+            RunSummary? summary = null;
+            for (int i = 0; i <= repeat; i++)
+            {
+                string temp = Path.GetTempFileName();
+                try
+                {
+                    using CsvRunRecorder? recorder = config.JobRecords ? new CsvRunRecorder(run, config.Profile, temp, temp + ".d") : null;
+                    Simulation simulation = ExperimentRunner.Build(config, run, recorder, FrozenClock.Instance);
+                    long started = Stopwatch.GetTimestamp();
+                    summary = simulation.Run().Summary;
+                    double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                    if (i > 0)
+                    {
+                        times.Add(wall);
+                    }
+                }
+                finally
+                {
+                    File.Delete(temp);
+                    File.Delete(temp + ".d");
+                }
+            }
+            times.Sort();
+            double median = times[times.Count / 2];
+            table.AddRow(run.Policy, summary!.SubmittedJobs.ToString("N0"), summary.SubmittedRequests.ToString("N0"),
+                (median * 1000).ToString("0.0"), (times[0] * 1000).ToString("0.0"), (summary.SubmittedJobs / median).ToString("N0"),
+                (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("0"), (GC.GetTotalMemory(true) / 1048576.0).ToString("0.0"));
+        }
+        AnsiConsole.MarkupLine($"Twitter trace, first {hours} h rescaled to mean {meanQps} req/s, profile {Markup.Escape(config.Profile.Name)}, per-job records {records}, one thread, {repeat} timed repetitions");
+        AnsiConsole.Write(table);
+        return 0;
+    }
+}

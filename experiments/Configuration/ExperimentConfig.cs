@@ -1,0 +1,116 @@
+using Mosel.Policies;
+using Mosel.Sim.Engine;
+using Mosel.Sim.Profiles;
+using Mosel.Sim.Randomness;
+using Mosel.Sim.Workload;
+
+namespace Mosel.Experiments.Configuration;
+
+public enum ArrivalKind
+{
+    Trace,
+    Poisson,
+}
+
+/// <summary>One run of an experiment: a policy at one load with one seed.</summary>
+public sealed record RunSpec(int Index, string Policy, double? LoadQps, int Seed)
+{
+    public string Label => $"{Policy}@{(LoadQps is double q ? q.ToString("0.##") : "trace")}#{Seed}";
+}
+
+/// <summary>A validated experiment: everything resolved, nothing left to fail on bad input.</summary>
+public sealed class ExperimentConfig
+{
+    public required string Name { get; init; }
+
+    public required string SourcePath { get; init; }
+
+    /// <summary>The options with every default filled in (written out as config.resolved.yaml).</summary>
+    public required ExperimentOptions Options { get; init; }
+
+    public required ModelProfile Profile { get; init; }
+
+    public required IReadOnlyList<string> Policies { get; init; }
+
+    public required IReadOnlyList<int> Seeds { get; init; }
+
+    /// <summary>One entry per load point; a single null means "the trace as shaped".</summary>
+    public required IReadOnlyList<double?> Loads { get; init; }
+
+    public required ArrivalKind Arrivals { get; init; }
+
+    public ArrivalTrace? Trace { get; init; }
+
+    public required TraceShape Shape { get; init; }
+
+    public required RescaleKind LoadScaling { get; init; }
+
+    public required double PoissonDurationSeconds { get; init; }
+
+    public required JobSizeDistribution JobSizes { get; init; }
+
+    public required double TargetMin { get; init; }
+
+    public required double TargetMax { get; init; }
+
+    public required bool TargetPerJob { get; init; }
+
+    public required SimulationSettings Settings { get; init; }
+
+    public required OnlineSolverSettings Solver { get; init; }
+
+    public required double NoiseCv { get; init; }
+
+    public required double[] EstimateFactors { get; init; }
+
+    public required double EstimateNoiseCv { get; init; }
+
+    public required bool JobRecords { get; init; }
+
+    public IReadOnlyList<RunSpec> Runs()
+    {
+        var runs = new List<RunSpec>();
+        foreach (double? load in Loads)
+        {
+            foreach (string policy in Policies)
+            {
+                foreach (int seed in Seeds)
+                {
+                    runs.Add(new RunSpec(runs.Count, policy, load, seed));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /// <summary>The arrivals of one (load, seed): identical for every policy, so policies are compared on the same jobs.</summary>
+    public IArrivalSource CreateArrivals(double? load, int seed)
+    {
+        ulong master = (ulong)seed;
+        var targets = new AccuracyTargets(TargetMin, TargetMax, TargetPerJob, SeedStreams.Create(master, "targets"));
+        Random sizes = SeedStreams.Create(master, "arrivals");
+        if (Arrivals == ArrivalKind.Poisson)
+        {
+            return new PoissonArrivals(load!.Value, PoissonDurationSeconds, JobSizes, targets, sizes);
+        }
+        TraceShape shape = load is double qps ? Shape with { Rescale = LoadScaling, TargetQps = qps } : Shape;
+        return new TraceArrivals(shape.Apply(Trace!), JobSizes, targets, sizes);
+    }
+
+    /// <summary>The scheduler's view of latency: true x factor, with optional seeded per-(configuration, batch) noise.</summary>
+    public LatencyModel CreateEstimate(Precision precision, int seed)
+    {
+        double sigma = Math.Sqrt(Math.Log(1 + (EstimateNoiseCv * EstimateNoiseCv)));
+        Random noise = SeedStreams.Create((ulong)seed, "estimate-noise");
+        return new LatencyModel(Profile, precision, (c, b) =>
+        {
+            double factor = EstimateFactors[c];
+            if (sigma > 0)
+            {
+                double z = MathNet.Numerics.Distributions.Normal.Sample(noise, 0, 1);
+                factor *= Math.Exp((sigma * z) - (sigma * sigma / 2));
+            }
+            return factor;
+        });
+    }
+}

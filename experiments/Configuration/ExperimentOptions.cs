@@ -1,0 +1,148 @@
+namespace Mosel.Experiments.Configuration;
+
+/// <summary>An experiment config as written in YAML (snake_case keys). Validated into <see cref="ExperimentConfig"/>.</summary>
+public sealed class ExperimentOptions
+{
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Profile YAML, relative to the config file.</summary>
+    public string? Profile { get; init; }
+
+    public string[]? Policies { get; init; }
+
+    public int[] Seeds { get; init; } = [1];
+
+    public WorkloadOptions? Workload { get; init; }
+
+    public SchedulerOptions Scheduler { get; init; } = new();
+
+    public ExecutorOptions Executor { get; init; } = new();
+
+    public OutputOptions Output { get; init; } = new();
+}
+
+public sealed class WorkloadOptions
+{
+    /// <summary><c>trace</c> or <c>poisson</c>.</summary>
+    public string? Arrivals { get; init; }
+
+    public TraceOptions? Trace { get; init; }
+
+    /// <summary>Poisson: the request rates to sweep. Trace: each run rescales the trace to this mean (or peak) rate.</summary>
+    public double[]? LoadsQps { get; init; }
+
+    /// <summary>Trace only: <c>mean</c> or <c>peak</c>, what <c>loads_qps</c> sets.</summary>
+    public string LoadScaling { get; init; } = "mean";
+
+    /// <summary>Poisson only: seconds of arrivals per load point.</summary>
+    public double? DurationS { get; init; }
+
+    public JobSizeOptions JobSize { get; init; } = new();
+
+    public double SlackMs { get; init; } = 55;
+
+    public AccuracyTargetOptions AccuracyTarget { get; init; } = new();
+}
+
+public sealed class TraceOptions
+{
+    public string? File { get; init; }
+
+    /// <summary>per_second, time_value, timestamps, per_minute or per_hour.</summary>
+    public string? Format { get; init; }
+
+    public double StartS { get; init; }
+
+    public double? DurationS { get; init; }
+
+    public int SmoothS { get; init; }
+
+    /// <summary>Optional [min, max]: an affine map of the window's rates onto this range (when loads_qps is absent).</summary>
+    public double[]? QpsRange { get; init; }
+}
+
+public sealed class JobSizeOptions
+{
+    /// <summary><c>normal</c> (max(1, r(N(mean, std))) capped at max) or <c>fixed</c>.</summary>
+    public string Distribution { get; init; } = "normal";
+
+    public double Mean { get; init; } = 1;
+
+    public double Std { get; init; } = 6;
+
+    public int Max { get; init; } = 32;
+
+    /// <summary><c>truncate</c> (toward zero, the reference code) or <c>round</c>.</summary>
+    public string Rounding { get; init; } = "truncate";
+
+    /// <summary>The size when distribution is fixed.</summary>
+    public int Size { get; init; } = 1;
+}
+
+public sealed class AccuracyTargetOptions
+{
+    public double Min { get; init; } = 0.6;
+
+    public double Max { get; init; } = 0.743;
+
+    /// <summary><c>run</c> (one target drawn per run) or <c>job</c> (one per job).</summary>
+    public string Per { get; init; } = "run";
+}
+
+public sealed class SchedulerOptions
+{
+    public int Workers { get; init; } = 1;
+
+    public double GraceMs { get; init; } = 12;
+
+    /// <summary>0: the policy runs on arrivals and dispatches only.</summary>
+    public double MonitorIntervalMs { get; init; }
+
+    /// <summary><c>measured</c>, <c>fixed</c> or <c>none</c>: what a solver decision costs on the simulated clock.</summary>
+    public string DecisionTime { get; init; } = "measured";
+
+    /// <summary>The modelled cost of one decision when decision_time is fixed.</summary>
+    public double DecisionTimeMs { get; init; }
+
+    /// <summary>Budget margin of the online re-optimisation: T = margin x (sum of current latencies + slack).</summary>
+    public double Margin { get; init; } = 0.91;
+
+    /// <summary><c>exact</c> (multiple-choice knapsack DP) or <c>ortools</c> (CP-SAT).</summary>
+    public string Solver { get; init; } = "exact";
+
+    public double SolverTimeLimitMs { get; init; } = 100;
+
+    /// <summary>Latency resolution of the exact online solver.</summary>
+    public double SolverResolutionUs { get; init; } = 10;
+
+    /// <summary>How long the run goes on after the last arrival; null: until every job has finished or been dropped.</summary>
+    public double? DrainS { get; init; }
+}
+
+public sealed class ExecutorOptions
+{
+    /// <summary><c>profile</c> (replay the profile) or <c>torch</c> (real forward passes).</summary>
+    public string Kind { get; init; } = "profile";
+
+    /// <summary>Coefficient of variation of seeded log-normal noise on true latencies.</summary>
+    public double NoiseCv { get; init; }
+
+    /// <summary>The scheduler plans with estimate = true x factor.</summary>
+    public double EstimateFactor { get; init; } = 1;
+
+    /// <summary>Per-configuration estimate factors (override estimate_factor), e.g. {audio: 0.8}.</summary>
+    public Dictionary<string, double>? EstimateFactors { get; init; }
+
+    /// <summary>Coefficient of variation of a seeded, per-(configuration, batch size) noise on the estimates.</summary>
+    public double EstimateNoiseCv { get; init; }
+}
+
+public sealed class OutputOptions
+{
+    /// <summary>Write jobs.csv and decisions.csv (one row per job / decision).</summary>
+    public bool JobRecords { get; init; } = true;
+
+    public double WindowS { get; init; } = 4;
+}

@@ -1,0 +1,45 @@
+namespace Mosel.Experiments.Configuration;
+
+/// <summary>A model profile as written in profiles/*.yaml.</summary>
+public sealed class ProfileDocument
+{
+    public string? Model { get; init; }
+
+    public string? Description { get; init; }
+
+    public string[]? Modalities { get; init; }
+
+    public string? Device { get; init; }
+
+    public string? Provenance { get; init; }
+
+    public AccuracyDocument? Accuracy { get; init; }
+
+    /// <summary>precision (fp32 | fp16) -> configuration -> table.</summary>
+    public Dictionary<string, Dictionary<string, LatencyDocument>>? Latency { get; init; }
+}
+
+public sealed class AccuracyDocument
+{
+    public string Metric { get; init; } = "accuracy";
+
+    /// <summary><c>fraction</c> or <c>percent</c>.</summary>
+    public string Unit { get; init; } = "fraction";
+
+    public bool HigherIsBetter { get; init; } = true;
+
+    public bool Approximate { get; init; }
+
+    public string Source { get; init; } = "";
+
+    public Dictionary<string, double>? Values { get; init; }
+}
+
+public sealed class LatencyDocument
+{
+    public int[]? BatchSizes { get; init; }
+
+    public double[]? LatencyMs { get; init; }
+
+    public double[]? MemoryBytes { get; init; }
+}

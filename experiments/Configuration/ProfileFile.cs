@@ -1,0 +1,112 @@
+using Mosel.Sim.Profiles;
+
+namespace Mosel.Experiments.Configuration;
+
+/// <summary>Reads and writes profiles/*.yaml; every error names the file and the key.</summary>
+public static class ProfileFile
+{
+    public static ModelProfile Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ConfigException($"{path}: profile file not found");
+        }
+        ProfileDocument document = StrictYaml.Deserialize<ProfileDocument>(File.ReadAllText(path), path);
+        try
+        {
+            return ToProfile(document);
+        }
+        catch (ProfileException e)
+        {
+            throw new ConfigException($"{path}: {e.Message}", e);
+        }
+    }
+
+    public static ModelProfile ToProfile(ProfileDocument document)
+    {
+        AccuracyDocument accuracy = document.Accuracy ?? throw new ProfileException("accuracy", "missing required key");
+        if (accuracy.Unit is not ("fraction" or "percent"))
+        {
+            throw new ProfileException("accuracy.unit", $"must be 'fraction' or 'percent', found '{accuracy.Unit}'");
+        }
+        var metric = new AccuracyMetric(accuracy.Metric, accuracy.Unit, accuracy.HigherIsBetter, accuracy.Approximate, accuracy.Source);
+        if (document.Latency is null)
+        {
+            throw new ProfileException("latency", "missing required key");
+        }
+        var latency = new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>();
+        foreach ((string precisionName, Dictionary<string, LatencyDocument> byConfig) in document.Latency)
+        {
+            if (!PrecisionNames.TryParse(precisionName, out Precision precision))
+            {
+                throw new ProfileException($"latency.{precisionName}", "unknown precision (use fp32 or fp16)");
+            }
+            var tables = new Dictionary<string, LatencyTable>();
+            foreach ((string config, LatencyDocument table) in byConfig ?? [])
+            {
+                string key = $"latency.{precisionName}.{config}";
+                tables[config] = LatencyTable.Create(key, table.BatchSizes, table.LatencyMs, table.MemoryBytes);
+            }
+            latency[precision] = tables;
+        }
+        return ModelProfile.Create(
+            document.Model ?? throw new ProfileException("model", "missing required key"),
+            document.Modalities ?? throw new ProfileException("modalities", "missing required key"),
+            metric,
+            accuracy.Values ?? throw new ProfileException("accuracy.values", "missing required key"),
+            latency,
+            document.Device ?? "",
+            document.Provenance ?? "");
+    }
+
+    public static ProfileDocument ToDocument(ModelProfile profile, string description)
+    {
+        var latency = new Dictionary<string, Dictionary<string, LatencyDocument>>();
+        foreach (Precision precision in profile.Precisions)
+        {
+            var byConfig = new Dictionary<string, LatencyDocument>();
+            for (int c = 0; c < profile.Configurations.Count; c++)
+            {
+                LatencyTable table = profile.Table(precision, c);
+                byConfig[profile.Configurations[c].Name] = new LatencyDocument
+                {
+                    BatchSizes = table.BatchSizes.ToArray(),
+                    LatencyMs = table.LatencyMs.Select(ms => Math.Round(ms, 4)).ToArray(),
+                    MemoryBytes = table.MemoryBytes?.ToArray(),
+                };
+            }
+            latency[precision.ToName()] = byConfig;
+        }
+        return new ProfileDocument
+        {
+            Model = profile.Name,
+            Description = description,
+            Modalities = profile.Modalities.ToArray(),
+            Device = profile.Device,
+            Provenance = profile.Provenance,
+            Accuracy = new AccuracyDocument
+            {
+                Metric = profile.Metric.Name,
+                Unit = profile.Metric.Unit,
+                HigherIsBetter = profile.Metric.HigherIsBetter,
+                Approximate = profile.Metric.Approximate,
+                Source = profile.Metric.Source,
+                Values = profile.Configurations.ToDictionary(c => c.Name, c => c.PublishedValue),
+            },
+            Latency = latency,
+        };
+    }
+
+    public static void Save(ModelProfile profile, string description, string path)
+    {
+        string yaml = "# Written by `mosel profile`.\n" + StrictYaml.Serialize(ToDocument(profile, description));
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, yaml);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,130 @@
+using CsvHelper;
+using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Running;
+using Mosel.Sim.Metrics;
+
+namespace Mosel.Experiments.Output;
+
+/// <summary>Writes an experiment's result files into a (staging) results folder.</summary>
+public static class ResultsWriter
+{
+    public const string JobsFile = "jobs.csv";
+    public const string DecisionsFile = "decisions.csv";
+
+    public static string JobsPart(int run) => $"jobs.{run:D5}.part";
+
+    public static string DecisionsPart(int run) => $"decisions.{run:D5}.part";
+
+    public static void Write(ResultsFolder folder, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
+    {
+        File.WriteAllText(folder.File("config.resolved.yaml"),
+            $"# Resolved from {config.SourcePath} (relative paths are relative to that file): every default filled in.\n" + StrictYaml.Serialize(config.Options));
+        WriteSummary(folder.File("summary.csv"), config, outcomes);
+        WriteWindows(folder.File("windows.csv"), config, outcomes);
+        WriteAccuracyHistogram(folder.File("accuracy_hist.csv"), outcomes);
+        if (config.JobRecords)
+        {
+            Join(folder, JobsFile, CsvRunRecorder.JobHeader, outcomes.Select(o => JobsPart(o.Run.Index)));
+            Join(folder, DecisionsFile, CsvRunRecorder.DecisionHeader, outcomes.Select(o => DecisionsPart(o.Run.Index)));
+        }
+    }
+
+    private static void WriteSummary(string path, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
+    {
+        using CsvWriter csv = CsvFiles.Create(path);
+        var header = new List<string>
+        {
+            "run", "policy", "precision", "load_qps", "seed", "offered_s", "submitted_jobs", "submitted_requests",
+            "met_requests", "late_requests", "dropped_requests", "queued_requests_at_end", "throughput_rps",
+            "violation_ratio", "window_violation_ratio_ref", "jct_mean_ms", "jct_p50_ms", "jct_p99_ms",
+            "mean_served_accuracy", "share_jobs_meeting_target", "decisions", "decision_wall_p50_ms",
+            "decision_wall_p99_ms", "decision_charged_s", "conservation_ok",
+        };
+        header.AddRange(config.Profile.Configurations.Select(c => $"requests_{c.Name}"));
+        foreach (string h in header)
+        {
+            csv.WriteField(h);
+        }
+        csv.EndRecord();
+        foreach (RunOutcome o in outcomes)
+        {
+            RunSummary s = o.Result.Summary;
+            var row = new List<object?>
+            {
+                o.Run.Index, o.Run.Policy, Policies.PolicyCatalog.PrecisionOf(o.Run.Policy).ToString().ToLowerInvariant(),
+                o.Run.LoadQps, o.Run.Seed, s.OfferedSeconds, s.SubmittedJobs, s.SubmittedRequests, s.MetRequests,
+                s.LateRequests, s.DroppedRequests, s.QueuedRequestsAtEnd, s.ThroughputRps, s.ViolationRatio,
+                s.WindowViolationRatio, s.JctMeanSeconds * 1000, s.JctP50Seconds * 1000, s.JctP99Seconds * 1000,
+                s.MeanServedAccuracy, s.ShareJobsMeetingTarget, s.Decisions, s.DecisionWallP50Seconds * 1000,
+                s.DecisionWallP99Seconds * 1000, s.DecisionChargedSeconds, s.ConservationHolds ? "true" : "false",
+            };
+            row.AddRange(s.FinishedRequestsPerConfiguration.Select(n => (object?)n));
+            csv.WriteRow(row.ToArray());
+        }
+    }
+
+    private static void WriteWindows(string path, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
+    {
+        using CsvWriter csv = CsvFiles.Create(path);
+        var header = new List<string>
+        {
+            "run", "policy", "load_qps", "seed", "window_start_s", "submitted_requests", "met_requests", "late_requests",
+            "dropped_requests", "mean_served_accuracy", "queue_length", "window_violation_ratio_ref",
+        };
+        header.AddRange(config.Profile.Configurations.Select(c => $"requests_{c.Name}"));
+        foreach (string h in header)
+        {
+            csv.WriteField(h);
+        }
+        csv.EndRecord();
+        foreach (RunOutcome o in outcomes)
+        {
+            foreach (WindowStats w in o.Result.Windows)
+            {
+                var row = new List<object?>
+                {
+                    o.Run.Index, o.Run.Policy, o.Run.LoadQps, o.Run.Seed, w.StartSeconds, w.SubmittedRequests, w.MetRequests,
+                    w.LateRequests, w.DroppedRequests, w.MeanServedAccuracy, w.QueueLengthAtEnd, w.ReferenceViolationRatio,
+                };
+                row.AddRange(w.FinishedRequestsPerConfiguration.Select(n => (object?)n));
+                csv.WriteRow(row.ToArray());
+            }
+        }
+    }
+
+    private static void WriteAccuracyHistogram(string path, IReadOnlyList<RunOutcome> outcomes)
+    {
+        using CsvWriter csv = CsvFiles.Create(path);
+        csv.WriteRow("run", "policy", "load_qps", "seed", "job_accuracy_from", "job_accuracy_to", "requests");
+        foreach (RunOutcome o in outcomes)
+        {
+            IReadOnlyList<long> bins = o.Result.JobAccuracyHistogram;
+            for (int i = 0; i < bins.Count; i++)
+            {
+                if (bins[i] > 0)
+                {
+                    csv.WriteRow(o.Run.Index, o.Run.Policy, o.Run.LoadQps, o.Run.Seed,
+                        (double)i / RunResult.AccuracyBins, (double)(i + 1) / RunResult.AccuracyBins, bins[i]);
+                }
+            }
+        }
+    }
+
+    private static void Join(ResultsFolder folder, string name, string[] header, IEnumerable<string> parts)
+    {
+        using (var output = new FileStream(folder.File(name), FileMode.Create))
+        {
+            byte[] head = System.Text.Encoding.UTF8.GetBytes(string.Join(',', header) + "\n");
+            output.Write(head);
+            foreach (string part in parts)
+            {
+                string partPath = folder.File(part);
+                using (FileStream input = File.OpenRead(partPath))
+                {
+                    input.CopyTo(output);
+                }
+                File.Delete(partPath);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Mosel.Experiments.Configuration;
+using Mosel.Policies;
+using Mosel.Sim.Engine;
+using Mosel.Sim.Metrics;
+using Mosel.Sim.Profiles;
+using Mosel.Sim.Randomness;
+
+namespace Mosel.Experiments.Running;
+
+/// <summary>Builds and runs every (policy, load, seed) of an experiment; runs are independent, so they go in parallel.</summary>
+public static class ExperimentRunner
+{
+    /// <param name="recorderFor">A recorder per run (for per-job records), or null for none.</param>
+    /// <param name="completed">Called after each run, from any thread.</param>
+    public static IReadOnlyList<RunOutcome> Run(ExperimentConfig config, Func<RunSpec, IRunRecorder?>? recorderFor = null,
+        Action<RunOutcome>? completed = null, int? parallelism = null)
+    {
+        IReadOnlyList<RunSpec> runs = config.Runs();
+        var outcomes = new RunOutcome[runs.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, runs.Count, options, i =>
+        {
+            IRunRecorder? recorder = recorderFor?.Invoke(runs[i]);
+            try
+            {
+                outcomes[i] = RunOne(config, runs[i], recorder, StopwatchClock.Instance);
+            }
+            finally
+            {
+                (recorder as IDisposable)?.Dispose();
+            }
+            completed?.Invoke(outcomes[i]);
+        });
+        return outcomes;
+    }
+
+    public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
+    {
+        long started = Stopwatch.GetTimestamp();
+        Simulation simulation = Build(config, run, recorder, clock);
+        RunResult result = simulation.Run();
+        return new RunOutcome(run, result, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    public static Simulation Build(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
+    {
+        Precision precision = PolicyCatalog.PrecisionOf(run.Policy);
+        var truth = new LatencyModel(config.Profile, precision);
+        LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
+        ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(config.Profile, estimate, clock, config.Solver));
+        var executor = new ProfileReplayExecutor(truth, config.NoiseCv, SeedStreams.Create((ulong)run.Seed, "service-noise"));
+        return new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder);
+    }
+}

@@ -1,0 +1,264 @@
+using Mosel.Sim.Metrics;
+using Mosel.Sim.Profiles;
+using Mosel.Sim.Workload;
+
+namespace Mosel.Sim.Engine;
+
+/// <summary>
+/// One discrete-event run: jobs arrive from the source, wait in an EDF queue, and run on
+/// <see cref="SimulationSettings.Workers"/> workers through the executor while the policy re-plans them.
+/// </summary>
+public sealed class Simulation
+{
+    private readonly SimulationSettings _settings;
+    private readonly ISchedulingPolicy _policy;
+    private readonly IExecutor _executor;
+    private readonly IArrivalSource _arrivals;
+    private readonly LatencyModel _deadlineLatency;
+    private readonly IWallClock _clock;
+    private readonly IRunRecorder? _recorder;
+    private readonly EventQueue _events = new();
+    private readonly EdfQueue _queue = new();
+    private readonly Job?[] _running;
+    private readonly SchedulerSnapshot _snapshot;
+    private readonly MetricsCollector _metrics;
+    private JobArrival _pendingArrival;
+    private bool _arrivalsPending;
+    private int _nextJobId;
+    private double _now;
+    private double _schedulerFreeAt;
+    private bool _schedulerWakeScheduled;
+    private bool _tickScheduled;
+
+    /// <param name="deadlineLatency">True latencies in the policy's precision: deadlines come from the all-modality latency.</param>
+    public Simulation(SimulationSettings settings, ISchedulingPolicy policy, IExecutor executor, IArrivalSource arrivals,
+        LatencyModel deadlineLatency, IWallClock clock, IRunRecorder? recorder = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Workers, 1);
+        _settings = settings;
+        _policy = policy;
+        _executor = executor;
+        _arrivals = arrivals;
+        _deadlineLatency = deadlineLatency;
+        _clock = clock;
+        _recorder = recorder;
+        _running = new Job?[settings.Workers];
+        _snapshot = new SchedulerSnapshot(_queue, settings.Workers);
+        _metrics = new MetricsCollector(deadlineLatency.Profile, settings.WindowSeconds);
+    }
+
+    public RunResult Run()
+    {
+        ScheduleNextArrival();
+        double stopAt = _arrivals.EndSeconds + _settings.DrainSeconds;
+        while (_events.TryDequeue(out SimEvent simEvent, out double time))
+        {
+            if (time > stopAt)
+            {
+                break;
+            }
+            _now = time;
+            _metrics.AdvanceTo(_now, _queue.Count);
+            switch (simEvent.Kind)
+            {
+                case EventKind.Arrival:
+                    Arrive();
+                    break;
+                case EventKind.WorkerDone:
+                    Complete(simEvent.Argument);
+                    break;
+                case EventKind.SchedulerFree:
+                    _schedulerWakeScheduled = false;
+                    break;
+                case EventKind.MonitorTick:
+                    _tickScheduled = false;
+                    Tick();
+                    break;
+            }
+            TryDispatch();
+        }
+        return Finish();
+    }
+
+    private void ScheduleNextArrival()
+    {
+        _arrivalsPending = _arrivals.TryNext(out _pendingArrival);
+        if (_arrivalsPending)
+        {
+            _events.Schedule(_pendingArrival.ArrivalSeconds, new SimEvent(EventKind.Arrival, 0));
+        }
+    }
+
+    private void Arrive()
+    {
+        JobArrival arrival = _pendingArrival;
+        if (arrival.Size > _deadlineLatency.MaxBatchSize)
+        {
+            throw new InvalidOperationException(
+                $"job size {arrival.Size} exceeds the profile's largest batch size {_deadlineLatency.MaxBatchSize}");
+        }
+        double deadline = arrival.ArrivalSeconds + _deadlineLatency.Seconds(ModelProfile.FullConfigurationIndex, arrival.Size) + _settings.SlackSeconds;
+        var job = new Job(_nextJobId++, arrival.ArrivalSeconds, arrival.Size, deadline, arrival.TargetAccuracy,
+            _policy.InitialStrategy(arrival.Size, arrival.TargetAccuracy));
+        _metrics.Submitted(job);
+        _queue.Add(job);
+        long started = _clock.GetTimestamp();
+        Apply(_policy.OnArrival(job, Snapshot()), "arrival", started);
+        ScheduleNextArrival();
+        EnsureTick();
+    }
+
+    private void Tick()
+    {
+        long started = _clock.GetTimestamp();
+        Apply(_policy.OnTick(Snapshot()), "tick", started);
+        EnsureTick();
+    }
+
+    private void EnsureTick()
+    {
+        if (_settings.MonitorIntervalSeconds > 0 && !_tickScheduled && (_arrivalsPending || _queue.Count > 0))
+        {
+            _tickScheduled = true;
+            _events.Schedule(_now + _settings.MonitorIntervalSeconds, new SimEvent(EventKind.MonitorTick, 0));
+        }
+    }
+
+    private void Complete(int worker)
+    {
+        Job job = _running[worker] ?? throw new InvalidOperationException($"worker {worker} finished without a job");
+        _running[worker] = null;
+        job.Outcome = job.FinishSeconds <= job.DeadlineSeconds ? JobOutcome.Met : JobOutcome.Late;
+        Finalize(job);
+    }
+
+    private void TryDispatch()
+    {
+        while (_queue.Count > 0)
+        {
+            int worker = Array.IndexOf(_running, null);
+            if (worker < 0)
+            {
+                return;
+            }
+            if (_now < _schedulerFreeAt)
+            {
+                if (!_schedulerWakeScheduled)
+                {
+                    _schedulerWakeScheduled = true;
+                    _events.Schedule(_schedulerFreeAt, new SimEvent(EventKind.SchedulerFree, 0));
+                }
+                return;
+            }
+            Job job = _queue.PopHead();
+            long started = _clock.GetTimestamp();
+            Apply(_policy.OnDispatch(job, Snapshot()), "dispatch", started);
+            if (job.Outcome == JobOutcome.Dropped)
+            {
+                continue;
+            }
+            double estimate = job.Strategy.EstimatedSeconds;
+            if (_now + estimate > job.DeadlineSeconds + _settings.GraceSeconds)
+            {
+                Drop(job);
+                continue;
+            }
+            job.Outcome = JobOutcome.Running;
+            job.StartSeconds = _now;
+            job.EstimatedServiceSeconds = estimate;
+            job.ActualServiceSeconds = _executor.Execute(job, _policy.Precision);
+            job.FinishSeconds = _now + job.ActualServiceSeconds;
+            _running[worker] = job;
+            _events.Schedule(job.FinishSeconds, new SimEvent(EventKind.WorkerDone, worker));
+        }
+    }
+
+    private SchedulerSnapshot Snapshot()
+    {
+        _snapshot.NowSeconds = _now;
+        for (int w = 0; w < _running.Length; w++)
+        {
+            Job? job = _running[w];
+            _snapshot.SetWorkerFreeAt(w, job is null ? _now : Math.Max(_now, job.StartSeconds + job.EstimatedServiceSeconds));
+        }
+        return _snapshot;
+    }
+
+    private void Apply(PolicyDecision decision, string trigger, long startedTimestamp)
+    {
+        if (decision.IsUnchanged)
+        {
+            return;
+        }
+        double wall = _clock.ElapsedSeconds(startedTimestamp);
+        double charged = 0;
+        if (decision.Path != DecisionPath.None)
+        {
+            charged = _settings.DecisionCharge switch
+            {
+                DecisionTimeCharge.Measured => wall,
+                DecisionTimeCharge.Fixed => _settings.FixedDecisionSeconds,
+                _ => 0,
+            };
+            _schedulerFreeAt = Math.Max(_schedulerFreeAt, _now) + charged;
+            _metrics.Decided(decision.Path, wall, charged);
+        }
+        foreach (StrategyChange change in decision.Changes)
+        {
+            if (change.Strategy.Size != change.Job.Size)
+            {
+                throw new InvalidOperationException($"policy {_policy.Name} gave job {change.Job.Id} (size {change.Job.Size}) a strategy of size {change.Strategy.Size}");
+            }
+            if (!ReferenceEquals(change.Job.Strategy, change.Strategy))
+            {
+                change.Job.Strategy = change.Strategy;
+                change.Job.LastDecision = decision.Path;
+                change.Job.DecisionWallSeconds = wall;
+                change.Job.Changes++;
+            }
+        }
+        foreach (Job job in decision.Drops)
+        {
+            // Only waiting jobs can be dropped: a running micro-batch is not interrupted.
+            if (job.Outcome == JobOutcome.Queued && _queue.Remove(job))
+            {
+                Drop(job);
+            }
+        }
+        _recorder?.Decision(new DecisionRecord(_now, trigger, decision.Path, wall, charged, decision.Objective,
+            decision.Changes.Count, decision.Drops.Count, _queue.Count, decision.ViolatorId));
+    }
+
+    private void Drop(Job job)
+    {
+        job.Outcome = JobOutcome.Dropped;
+        job.FinishSeconds = _now;
+        Finalize(job);
+    }
+
+    private void Finalize(Job job)
+    {
+        _metrics.Finalized(job);
+        Record(job);
+    }
+
+    private void Record(Job job)
+    {
+        _recorder?.Job(new JobRecord(job.Id, job.ArrivalSeconds, job.StartSeconds, job.FinishSeconds, job.DeadlineSeconds,
+            job.Size, job.TargetAccuracy, job.Strategy, job.Strategy.Accuracy, job.Outcome, job.EstimatedServiceSeconds,
+            job.ActualServiceSeconds, job.LastDecision, job.DecisionWallSeconds, job.Changes));
+    }
+
+    private RunResult Finish()
+    {
+        long queuedJobs = 0;
+        long queuedRequests = 0;
+        foreach (Job job in _queue.Concat(_running.OfType<Job>()))
+        {
+            queuedJobs++;
+            queuedRequests += job.Size;
+            Record(job);
+        }
+        return _metrics.Result(_arrivals.EndSeconds, _now, queuedJobs, queuedRequests, _queue.Count);
+    }
+}

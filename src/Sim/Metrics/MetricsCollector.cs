@@ -1,0 +1,157 @@
+using Mosel.Sim.Engine;
+
+namespace Mosel.Sim.Metrics;
+
+/// <summary>
+/// Folds job outcomes into the summary, the window series and fixed-size distributions; memory does
+/// not grow with the number of jobs (only with the number of windows).
+/// </summary>
+internal sealed class MetricsCollector
+{
+    private readonly double _windowSeconds;
+    private readonly Profiles.ModelProfile _profile;
+    private readonly List<WindowStats> _windows = new();
+    private readonly LogHistogram _jct = new();
+    private readonly LogHistogram _decisionWall = new();
+    private readonly long[] _jobAccuracy = new long[RunResult.AccuracyBins + 1];
+    private readonly long[] _requestsPerConfiguration;
+    private readonly Dictionary<string, long> _decisionsByPath = new(StringComparer.Ordinal);
+    private long _submittedJobs, _submittedRequests, _metJobs, _metRequests, _lateJobs, _lateRequests, _droppedJobs, _droppedRequests;
+    private long _finishedJobs, _jobsMeetingTarget;
+    private double _accuracySum;
+    private double _decisionCharged;
+    private long _decisions;
+    private int _closedWindows;
+
+    public MetricsCollector(Profiles.ModelProfile profile, double windowSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowSeconds);
+        _profile = profile;
+        _windowSeconds = windowSeconds;
+        _requestsPerConfiguration = new long[profile.Configurations.Count];
+    }
+
+    /// <summary>Closes every window that ends at or before <paramref name="now"/>, stamping the queue length.</summary>
+    public void AdvanceTo(double now, int queueLength)
+    {
+        while (_closedWindows < _windows.Count && (_windows[_closedWindows].StartSeconds + _windowSeconds) <= now)
+        {
+            _windows[_closedWindows].QueueLengthAtEnd = queueLength;
+            _closedWindows++;
+        }
+    }
+
+    public void Submitted(Job job)
+    {
+        _submittedJobs++;
+        _submittedRequests += job.Size;
+        WindowStats window = WindowAt(job.ArrivalSeconds);
+        window.SubmittedJobs++;
+        window.SubmittedRequests += job.Size;
+    }
+
+    public void Finalized(Job job)
+    {
+        switch (job.Outcome)
+        {
+            case JobOutcome.Dropped:
+                _droppedJobs++;
+                _droppedRequests += job.Size;
+                WindowAt(job.FinishSeconds).DroppedRequests += job.Size;
+                return;
+            case JobOutcome.Met:
+                _metJobs++;
+                _metRequests += job.Size;
+                WindowAt(job.FinishSeconds).MetRequests += job.Size;
+                break;
+            case JobOutcome.Late:
+                _lateJobs++;
+                _lateRequests += job.Size;
+                WindowAt(job.FinishSeconds).LateRequests += job.Size;
+                break;
+            default:
+                throw new InvalidOperationException($"job {job.Id} finalized with outcome {job.Outcome}");
+        }
+        _jct.Add(job.FinishSeconds - job.ArrivalSeconds);
+        _finishedJobs++;
+        double served = job.Strategy.Accuracy;
+        if (served >= job.TargetAccuracy - 1e-12)
+        {
+            _jobsMeetingTarget++;
+        }
+        _accuracySum += served * job.Size;
+        _jobAccuracy[Math.Clamp((int)(served * RunResult.AccuracyBins), 0, RunResult.AccuracyBins)] += job.Size;
+        WindowStats window = WindowAt(job.FinishSeconds);
+        window.ServedAccuracySum += served * job.Size;
+        ReadOnlySpan<int> counts = job.Strategy.Counts;
+        for (int c = 0; c < counts.Length; c++)
+        {
+            _requestsPerConfiguration[c] += counts[c];
+            window.FinishedRequestsPerConfiguration[c] += counts[c];
+        }
+    }
+
+    public void Decided(DecisionPath path, double wallSeconds, double chargedSeconds)
+    {
+        _decisions++;
+        string key = path.ToString().ToLowerInvariant();
+        _decisionsByPath[key] = _decisionsByPath.GetValueOrDefault(key) + 1;
+        _decisionWall.Add(wallSeconds);
+        _decisionCharged += chargedSeconds;
+    }
+
+    public RunResult Result(double offeredSeconds, double endSeconds, long queuedJobs, long queuedRequests, int queueLength)
+    {
+        AdvanceTo(double.PositiveInfinity, queueLength);
+        double windowViolation = 0;
+        int counted = 0;
+        foreach (WindowStats window in _windows)
+        {
+            if (window.SubmittedRequests > 0)
+            {
+                windowViolation += window.ReferenceViolationRatio;
+                counted++;
+            }
+        }
+        var summary = new RunSummary
+        {
+            OfferedSeconds = offeredSeconds,
+            SimulatedEndSeconds = endSeconds,
+            SubmittedJobs = _submittedJobs,
+            SubmittedRequests = _submittedRequests,
+            MetJobs = _metJobs,
+            MetRequests = _metRequests,
+            LateJobs = _lateJobs,
+            LateRequests = _lateRequests,
+            DroppedJobs = _droppedJobs,
+            DroppedRequests = _droppedRequests,
+            QueuedJobsAtEnd = queuedJobs,
+            QueuedRequestsAtEnd = queuedRequests,
+            WindowViolationRatio = counted == 0 ? 0 : windowViolation / counted,
+            JctMeanSeconds = _jct.Mean,
+            JctP50Seconds = _jct.Quantile(0.5),
+            JctP99Seconds = _jct.Quantile(0.99),
+            MeanServedAccuracy = (_metRequests + _lateRequests) == 0 ? double.NaN : _accuracySum / (_metRequests + _lateRequests),
+            ShareJobsMeetingTarget = _finishedJobs == 0 ? double.NaN : (double)_jobsMeetingTarget / _finishedJobs,
+            FinishedRequestsPerConfiguration = _requestsPerConfiguration,
+            Decisions = _decisions,
+            DecisionsByPath = new SortedDictionary<string, long>(_decisionsByPath, StringComparer.Ordinal),
+            DecisionWallP50Seconds = _decisionWall.Quantile(0.5),
+            DecisionWallP99Seconds = _decisionWall.Quantile(0.99),
+            DecisionChargedSeconds = _decisionCharged,
+        };
+        return new RunResult(summary, _windows, _jobAccuracy,
+            _profile.Configurations.Select(c => c.Accuracy).ToArray(),
+            _profile.Configurations.Select(c => c.Name).ToArray());
+    }
+
+    private WindowStats WindowAt(double seconds)
+    {
+        int index = Math.Max(0, (int)(seconds / _windowSeconds));
+        while (_windows.Count <= index)
+        {
+            _windows.Add(new WindowStats(_windows.Count, _windows.Count * _windowSeconds, _requestsPerConfiguration.Length));
+        }
+        return _windows[index];
+    }
+}

@@ -1,0 +1,67 @@
+namespace Mosel.Sim.Metrics;
+
+/// <summary>The headline numbers of one run. Definitions are in docs: README "Metrics".</summary>
+public sealed record RunSummary
+{
+    public required double OfferedSeconds { get; init; }
+
+    public required double SimulatedEndSeconds { get; init; }
+
+    public required long SubmittedJobs { get; init; }
+
+    public required long SubmittedRequests { get; init; }
+
+    public required long MetJobs { get; init; }
+
+    public required long MetRequests { get; init; }
+
+    public required long LateJobs { get; init; }
+
+    public required long LateRequests { get; init; }
+
+    public required long DroppedJobs { get; init; }
+
+    public required long DroppedRequests { get; init; }
+
+    public required long QueuedJobsAtEnd { get; init; }
+
+    public required long QueuedRequestsAtEnd { get; init; }
+
+    /// <summary>Goodput: requests of jobs that finished by their deadline, per second of offered load.</summary>
+    public double ThroughputRps => OfferedSeconds <= 0 ? 0 : MetRequests / OfferedSeconds;
+
+    /// <summary>Share of submitted requests whose job did not finish by its deadline (late, dropped or never run).</summary>
+    public double ViolationRatio => SubmittedRequests == 0 ? 0 : 1 - ((double)MetRequests / SubmittedRequests);
+
+    /// <summary>The reference code's form: mean over windows with submissions of 1 - min(1, met/submitted).</summary>
+    public required double WindowViolationRatio { get; init; }
+
+    public required double JctMeanSeconds { get; init; }
+
+    public required double JctP50Seconds { get; init; }
+
+    public required double JctP99Seconds { get; init; }
+
+    /// <summary>Mean served accuracy over every finished (met or late) request.</summary>
+    public required double MeanServedAccuracy { get; init; }
+
+    /// <summary>Share of finished jobs whose served accuracy is at least their target.</summary>
+    public required double ShareJobsMeetingTarget { get; init; }
+
+    public required IReadOnlyList<long> FinishedRequestsPerConfiguration { get; init; }
+
+    public required long Decisions { get; init; }
+
+    public required IReadOnlyDictionary<string, long> DecisionsByPath { get; init; }
+
+    public required double DecisionWallP50Seconds { get; init; }
+
+    public required double DecisionWallP99Seconds { get; init; }
+
+    public required double DecisionChargedSeconds { get; init; }
+
+    /// <summary>submitted = met + late + dropped + still queued, for jobs and for requests.</summary>
+    public bool ConservationHolds =>
+        SubmittedJobs == MetJobs + LateJobs + DroppedJobs + QueuedJobsAtEnd &&
+        SubmittedRequests == MetRequests + LateRequests + DroppedRequests + QueuedRequestsAtEnd;
+}

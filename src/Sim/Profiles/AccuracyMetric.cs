@@ -1,0 +1,18 @@
+namespace Mosel.Sim.Profiles;
+
+/// <summary>
+/// How a profile's accuracy numbers were reported. Lower-is-better metrics (WER) are turned into
+/// a score explicitly: score = 1 - value (fraction) or 1 - value / 100 (percent).
+/// </summary>
+public sealed record AccuracyMetric(string Name, string Unit, bool HigherIsBetter, bool Approximate, string Source)
+{
+    public static AccuracyMetric Default { get; } = new("accuracy", "fraction", true, false, "");
+
+    public double ToScore(double published)
+    {
+        double fraction = Unit == "percent" ? published / 100.0 : published;
+        return HigherIsBetter ? fraction : 1.0 - fraction;
+    }
+
+    public string ScoreDescription => HigherIsBetter ? Name : $"1 - {Name}";
+}

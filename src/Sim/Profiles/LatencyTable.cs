@@ -1,0 +1,121 @@
+namespace Mosel.Sim.Profiles;
+
+/// <summary>
+/// Measured latency (and optionally peak memory) of one configuration at one precision, at sparse
+/// batch sizes. Between measured sizes the latency is interpolated linearly; below the smallest
+/// measured size the smallest size's latency is used (a batch can always be padded up). Past the
+/// largest measured size there is no value: asking for one throws, it is never extrapolated.
+/// </summary>
+public sealed class LatencyTable
+{
+    private readonly int[] _batchSizes;
+    private readonly double[] _latencyMs;
+    private readonly double[]? _memoryBytes;
+    private readonly double[] _secondsByBatch;
+
+    private LatencyTable(int[] batchSizes, double[] latencyMs, double[]? memoryBytes)
+    {
+        _batchSizes = batchSizes;
+        _latencyMs = latencyMs;
+        _memoryBytes = memoryBytes;
+        int max = batchSizes[^1];
+        _secondsByBatch = new double[max + 1];
+        for (int b = 1; b <= max; b++)
+        {
+            _secondsByBatch[b] = Interpolate(b, latencyMs) / 1000.0;
+        }
+    }
+
+    public IReadOnlyList<int> BatchSizes => _batchSizes;
+
+    public IReadOnlyList<double> LatencyMs => _latencyMs;
+
+    public IReadOnlyList<double>? MemoryBytes => _memoryBytes;
+
+    public int MaxBatchSize => _batchSizes[^1];
+
+    /// <summary>Latency in seconds of one micro-batch of <paramref name="batch"/> requests; 0 for an empty batch.</summary>
+    public double Seconds(int batch)
+    {
+        if ((uint)batch >= (uint)_secondsByBatch.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batch), batch,
+                $"batch size {batch} is outside the measured range 0..{MaxBatchSize}; latencies are never extrapolated");
+        }
+        return _secondsByBatch[batch];
+    }
+
+    /// <summary>Peak memory in bytes at <paramref name="batch"/>, interpolated like latency; null when not measured.</summary>
+    public double? PeakMemoryBytes(int batch)
+    {
+        if (_memoryBytes is null || batch < 1 || batch > MaxBatchSize)
+        {
+            return null;
+        }
+        return Interpolate(batch, _memoryBytes);
+    }
+
+    public static LatencyTable Create(string key, IReadOnlyList<int>? batchSizes, IReadOnlyList<double>? latencyMs,
+        IReadOnlyList<double>? memoryBytes = null)
+    {
+        if (batchSizes is null || batchSizes.Count == 0)
+        {
+            throw new ProfileException($"{key}.batch_sizes", "missing or empty");
+        }
+        if (latencyMs is null || latencyMs.Count != batchSizes.Count)
+        {
+            throw new ProfileException($"{key}.latency_ms",
+                $"needs one value per batch size ({batchSizes.Count}), found {latencyMs?.Count ?? 0}");
+        }
+        if (memoryBytes is not null && memoryBytes.Count != batchSizes.Count)
+        {
+            throw new ProfileException($"{key}.memory_bytes",
+                $"needs one value per batch size ({batchSizes.Count}), found {memoryBytes.Count}");
+        }
+        for (int i = 0; i < batchSizes.Count; i++)
+        {
+            if (batchSizes[i] < 1)
+            {
+                throw new ProfileException($"{key}.batch_sizes[{i}]", $"batch size must be >= 1, found {batchSizes[i]}");
+            }
+            if (i > 0 && batchSizes[i] <= batchSizes[i - 1])
+            {
+                throw new ProfileException($"{key}.batch_sizes[{i}]",
+                    $"batch sizes must strictly increase ({batchSizes[i - 1]} then {batchSizes[i]})");
+            }
+            double ms = latencyMs[i];
+            if (!double.IsFinite(ms) || ms <= 0)
+            {
+                throw new ProfileException($"{key}.latency_ms[{i}]", $"latency must be a positive finite number, found {ms}");
+            }
+            if (i > 0 && ms < latencyMs[i - 1])
+            {
+                throw new ProfileException($"{key}.latency_ms[{i}]",
+                    $"latency decreases from {latencyMs[i - 1]} ms at batch {batchSizes[i - 1]} to {ms} ms at batch {batchSizes[i]}; " +
+                    "a latency table must be non-decreasing in batch size (pad small batches up to the faster size)");
+            }
+            if (memoryBytes is not null && (!double.IsFinite(memoryBytes[i]) || memoryBytes[i] < 0))
+            {
+                throw new ProfileException($"{key}.memory_bytes[{i}]", $"memory must be a non-negative finite number, found {memoryBytes[i]}");
+            }
+        }
+        return new LatencyTable(batchSizes.ToArray(), latencyMs.ToArray(), memoryBytes?.ToArray());
+    }
+
+    private double Interpolate(int batch, double[] values)
+    {
+        if (batch <= _batchSizes[0])
+        {
+            return values[0];
+        }
+        int hi = Array.BinarySearch(_batchSizes, batch);
+        if (hi >= 0)
+        {
+            return values[hi];
+        }
+        hi = ~hi;
+        int lo = hi - 1;
+        double t = (double)(batch - _batchSizes[lo]) / (_batchSizes[hi] - _batchSizes[lo]);
+        return values[lo] + (t * (values[hi] - values[lo]));
+    }
+}
