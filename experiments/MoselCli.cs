@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Mosel.Experiments.Commands;
+
+namespace Mosel.Experiments;
+
+/// <summary>The <c>mosel</c> command line.</summary>
+public static class MoselCli
+{
+    public static RootCommand Build() =>
+        new("mosel — multi-modal inference serving with dynamic modality selection (MOSEL): simulator, solvers and experiments")
+        {
+            SimulateCommand.Create(),
+            BenchCommand.Create(),
+        };
+
+    public static int Run(string[] args) => Build().Parse(args).Invoke();
+}
