@@ -122,6 +122,11 @@ public static class ConfigLoader
         v.Check(target.Min >= 0 && target.Min <= 1, "workload.accuracy_target.min", $"must be in [0, 1], found {target.Min}");
         v.Check(target.Max >= 0 && target.Max <= 1, "workload.accuracy_target.max", $"must be in [0, 1], found {target.Max}");
         v.Check(target.Min <= target.Max, "workload.accuracy_target", $"min ({target.Min}) must not exceed max ({target.Max})");
+        double best = profile.Configurations.Max(c => c.Accuracy);
+        string? selecting = policies.FirstOrDefault(PolicyCatalog.SelectsModalities);
+        v.Check(selecting is null || target.Max <= best + 1e-12, "workload.accuracy_target.max",
+            $"infeasible accuracy target: {target.Max} is above the best configuration of {profile.Name} " +
+            $"({profile.Configurations.MaxBy(c => c.Accuracy)!.Name}: {best}), so policy '{selecting}' could never meet it");
         v.Check(target.Per is "run" or "job", "workload.accuracy_target.per", $"must be 'run' or 'job', found '{target.Per}'");
 
         SchedulerOptions scheduler = options.Scheduler;

@@ -1,4 +1,6 @@
 using Mosel.Policies.Baselines;
+using Mosel.Policies.Offline;
+using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
 
@@ -11,7 +13,14 @@ public static class PolicyCatalog
     {
         ["none"] = Precision.Fp32,
         ["fp16"] = Precision.Fp16,
+        ["dynamic"] = Precision.Fp32,
+        ["dynamic+fp16"] = Precision.Fp16,
+        ["aggressive"] = Precision.Fp32,
+        ["greedy"] = Precision.Fp32,
     };
+
+    /// <summary>Whether the policy selects modalities per request (and so needs feasible accuracy targets).</summary>
+    public static bool SelectsModalities(string name) => name is "dynamic" or "dynamic+fp16" or "aggressive" or "greedy";
 
     public static IReadOnlyList<string> Names => s_precisions.Keys.ToArray();
 
@@ -25,6 +34,9 @@ public static class PolicyCatalog
     public static ISchedulingPolicy Create(string name, PolicyContext context) => name switch
     {
         "none" or "fp16" => new AllModalitiesPolicy(name, context.Estimate),
+        "dynamic" or "dynamic+fp16" => new ModalitySelectionPolicy(name, StrategyMatrix.Build(context.Estimate), ReplanMode.Optimal, context.Solver, context.Clock),
+        "aggressive" => new ModalitySelectionPolicy(name, StrategyMatrix.Build(context.Estimate), ReplanMode.Aggressive, context.Solver, context.Clock),
+        "greedy" => new ModalitySelectionPolicy(name, StrategyMatrix.Build(context.Estimate), ReplanMode.Greedy, context.Solver, context.Clock),
         _ => throw new ArgumentException($"unknown policy '{name}' (known: {string.Join(", ", Names)})", nameof(name)),
     };
 }

@@ -46,6 +46,7 @@ public sealed class BadInputTests
         { "decreasing latency table", "profile-decreasing", "profile.yaml: latency.fp32.audio.latency_ms[1]:|decreases" },
         { "accuracy target above 1", "replace:max: 0.7=>max: 1.5", "config.yaml: workload.accuracy_target.max:|[0, 1]" },
         { "accuracy target below 0", "replace:min: 0.6=>min: -0.1", "config.yaml: workload.accuracy_target.min:|[0, 1]" },
+        { "infeasible accuracy target", "replace:[none, fp16]=>[none, dynamic]|max: 0.7=>max: 0.742", "config.yaml: workload.accuracy_target.max: infeasible accuracy target: 0.742|audio+video: 0.74" },
         { "unknown policy", "replace:[none, fp16]=>[none, magic]", "config.yaml: policies: unknown policy 'magic'" },
         { "malformed yaml", "append:workload: [unclosed", "config.yaml:" },
         { "missing trace file", "replace:trace.txt=>nowhere.txt", "nowhere.txt: trace file not found" },
@@ -79,9 +80,12 @@ public sealed class BadInputTests
                 config = string.Join('\n', config.Split('\n').Where(l => !l.StartsWith(parts[1] + ":", StringComparison.Ordinal)));
                 break;
             case "replace":
-                string[] fromTo = parts[1].Split("=>");
-                Assert.Contains(fromTo[0], config);
-                config = config.Replace(fromTo[0], fromTo[1], StringComparison.Ordinal);
+                foreach (string replacement in parts[1].Split('|'))
+                {
+                    string[] fromTo = replacement.Split("=>");
+                    Assert.Contains(fromTo[0], config);
+                    config = config.Replace(fromTo[0], fromTo[1], StringComparison.Ordinal);
+                }
                 break;
             case "trace":
                 File.WriteAllText(trace, parts[1]);

@@ -1,0 +1,166 @@
+using Mosel.Policies.Offline;
+using Mosel.Policies.Online;
+using Mosel.Sim.Profiles;
+
+namespace Mosel.Policies.Tests;
+
+public sealed class OnlineSolverTests
+{
+    private const double Resolution = 10e-6;
+
+    private static readonly StrategyMatrix[] s_matrices = BuildMatrices();
+
+    private static StrategyMatrix[] BuildMatrices()
+    {
+        var random = new Random(77);
+        return new[] { Precision.Fp32, Precision.Fp16 }.Select(p => StrategyMatrix.Build(new LatencyModel(RandomProfiles.Tvlt, p)))
+            .Concat(Enumerable.Range(0, 8).Select(i => StrategyMatrix.Build(new LatencyModel(RandomProfiles.Create(random, 2 + (i % 3), 12), Precision.Fp32))))
+            .ToArray();
+    }
+
+    private static (List<OnlineItem> Items, double MinSeconds, double MaxSeconds) RandomQueue(Random random, StrategyMatrix matrix, int jobs, int maxSize = 12)
+    {
+        var items = new List<OnlineItem>();
+        double min = 0;
+        double max = 0;
+        for (int j = 0; j < jobs; j++)
+        {
+            StrategyRow row = matrix.Row(1 + random.Next(Math.Min(maxSize, matrix.MaxSize)));
+            double target = matrix.WorstAccuracy + (random.NextDouble() * (matrix.BestAccuracy - matrix.WorstAccuracy));
+            var item = new OnlineItem(row, row.FirstFeasible(target));
+            items.Add(item);
+            min += item.Seconds(0);
+            max += item.Seconds(item.Choices - 1);
+        }
+        return (items, min, max);
+    }
+
+    private static long Units(double seconds) => (long)Math.Ceiling((seconds / Resolution) - 1e-9);
+
+    /// <summary>Tries every combination, with latencies on the same grid the solvers use.</summary>
+    private static double? BruteForce(List<OnlineItem> items, double budget)
+    {
+        long capacity = (long)Math.Floor((budget / Resolution) + 1e-9);
+        double? best = null;
+        var choice = new int[items.Count];
+        while (true)
+        {
+            long weight = 0;
+            double accuracy = 0;
+            for (int j = 0; j < items.Count; j++)
+            {
+                weight += Units(items[j].Seconds(choice[j]));
+                accuracy += items[j].Accuracy(choice[j]);
+            }
+            if (weight <= capacity && (best is null || accuracy / items.Count > best.Value))
+            {
+                best = accuracy / items.Count;
+            }
+            int position = 0;
+            while (position < items.Count && ++choice[position] == items[position].Choices)
+            {
+                choice[position++] = 0;
+            }
+            if (position == items.Count)
+            {
+                return best;
+            }
+        }
+    }
+
+    [Fact]
+    public void ExactEqualsBruteForceOnRandomSmallQueues()
+    {
+        var random = new Random(31);
+        var exact = new KnapsackOnlineSolver(Resolution);
+        int feasible = 0;
+        for (int i = 0; i < 600; i++)
+        {
+            StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
+            (List<OnlineItem> items, double min, double max) = RandomQueue(random, matrix, 1 + random.Next(6), maxSize: 6);
+            // One in ten budgets is below the cheapest plan (infeasible); the rest lie between cheapest and best.
+            // (Rounding each latency up to the grid can cost one step per job, hence the n x resolution.)
+            double budget = i % 10 == 0 ? min * 0.95 : min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
+            double? expected = BruteForce(items, budget);
+            OnlineSolution solution = exact.Solve(items, budget, () => false);
+            Assert.Equal(expected is null, solution.Status == OnlineStatus.Infeasible);
+            if (expected is not null)
+            {
+                feasible++;
+                Assert.Equal(expected.Value, solution.MeanAccuracy, 12);
+                Assert.True(solution.TotalSeconds <= budget + 1e-12, "the plan must fit the real budget");
+                Assert.All(solution.Choices, (c, j) => Assert.InRange(c, 0, items[j].Choices - 1));
+            }
+        }
+        Assert.True(feasible >= 500, $"only {feasible} feasible instances");
+    }
+
+    [Fact]
+    public void ExactEqualsOrToolsOnRandomQueues()
+    {
+        var random = new Random(8);
+        var exact = new KnapsackOnlineSolver(Resolution);
+        var ortools = new CpSatOnlineSolver(Resolution, 10);
+        int optimal = 0;
+        for (int i = 0; i < 150; i++)
+        {
+            StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
+            (List<OnlineItem> items, double min, double max) = RandomQueue(random, matrix, 1 + random.Next(8));
+            double budget = min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
+            OnlineSolution a = exact.Solve(items, budget, () => false);
+            OnlineSolution b = ortools.Solve(items, budget, () => false);
+            Assert.Equal(b.Status, a.Status);
+            if (a.Status == OnlineStatus.Optimal)
+            {
+                optimal++;
+                // CP-SAT sees accuracies rounded to 1e-9: the optima agree to that precision.
+                Assert.Equal(b.MeanAccuracy, a.MeanAccuracy, 8);
+            }
+        }
+        Assert.True(optimal >= 140, $"only {optimal} feasible instances");
+    }
+
+    [Fact]
+    public void GreedyNeverBreaksATargetAndFitsWhenItCan()
+    {
+        var random = new Random(12);
+        for (int i = 0; i < 500; i++)
+        {
+            StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
+            (List<OnlineItem> items, double min, double max) = RandomQueue(random, matrix, 1 + random.Next(30));
+            int[] current = items.Select(item => item.Choices - 1).ToArray();
+            double budget = (min * 0.8) + (random.NextDouble() * (max - (min * 0.8)));
+            OnlineSolution greedy = GreedyDowngrade.Solve(items, current, budget);
+            Assert.Equal(budget >= min - 1e-15, greedy.Status == OnlineStatus.Optimal);
+            if (greedy.Status == OnlineStatus.Optimal)
+            {
+                Assert.True(greedy.TotalSeconds <= budget + 1e-12);
+                // Offsets are from each job's cheapest feasible cell: never below it, so every target holds.
+                Assert.All(greedy.Choices, (c, j) => Assert.InRange(c, 0, current[j]));
+            }
+        }
+    }
+
+    [Fact]
+    public void EmptyQueuesAndNonPositiveBudgetsHaveDefinedAnswers()
+    {
+        var exact = new KnapsackOnlineSolver(Resolution);
+        var ortools = new CpSatOnlineSolver(Resolution, 1);
+        Assert.Equal(OnlineStatus.Optimal, exact.Solve([], 0.1, () => false).Status);
+        Assert.Equal(OnlineStatus.Optimal, ortools.Solve([], 0.1, () => false).Status);
+        (List<OnlineItem> items, _, _) = RandomQueue(new Random(1), s_matrices[0], 3);
+        foreach (double budget in new[] { 0.0, -0.5 })
+        {
+            Assert.Equal(OnlineStatus.Infeasible, exact.Solve(items, budget, () => false).Status);
+            Assert.Equal(OnlineStatus.Infeasible, ortools.Solve(items, budget, () => false).Status);
+            Assert.Equal(OnlineStatus.Infeasible, GreedyDowngrade.Solve(items, [0, 0, 0], budget).Status);
+        }
+    }
+
+    [Fact]
+    public void ExactSolverReportsATimeOut()
+    {
+        (List<OnlineItem> items, _, double max) = RandomQueue(new Random(3), s_matrices[0], 5);
+        Assert.Equal(OnlineStatus.TimedOut, new KnapsackOnlineSolver(Resolution).Solve(items, max, () => true).Status);
+    }
+}
