@@ -10,6 +10,7 @@ public static class MoselCli
         new("mosel — multi-modal inference serving with dynamic modality selection (MOSEL): simulator, solvers and experiments")
         {
             SimulateCommand.Create(),
+            StrategiesCommand.Create(),
             BenchCommand.Create(),
         };
 

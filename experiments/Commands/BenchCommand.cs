@@ -17,6 +17,26 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Benchmarks whose numbers the README quotes");
         command.Subcommands.Add(CreateSimulator());
+        command.Subcommands.Add(CreateSolvers());
+        return command;
+    }
+
+    private static Command CreateSolvers()
+    {
+        var profile = new Option<string>("--profile") { Description = "Profile YAML", DefaultValueFactory = _ => "profiles/tvlt.h100-interim.yaml" };
+        var instances = new Option<int>("--instances") { Description = "Random queues per size for the exact solver", DefaultValueFactory = _ => 2000 };
+        var orTools = new Option<int>("--ortools-instances") { Description = "Random queues per size for OR-Tools", DefaultValueFactory = _ => 200 };
+        var limit = new Option<double>("--time-limit-ms") { Description = "OR-Tools time limit per decision", DefaultValueFactory = _ => 100 };
+        var command = new Command("solvers", "Offline matrix build time and online decision time (exact vs OR-Tools)")
+        {
+            profile, instances, orTools, limit,
+        };
+        command.SetAction(parse => CommandLineErrors.Guard(() =>
+        {
+            SolverBenchmark.Run(ProfileFile.Load(Path.Combine(RepoPaths.Root(), parse.GetValue(profile)!)), parse.GetValue(instances),
+                parse.GetValue(orTools), parse.GetValue(limit) / 1000);
+            return 0;
+        }));
         return command;
     }
 
@@ -24,7 +44,7 @@ public static class BenchCommand
     {
         var hours = new Option<double>("--hours") { Description = "Hours of the Twitter trace to replay", DefaultValueFactory = _ => 1 };
         var meanQps = new Option<double>("--mean-qps") { Description = "Rescale the trace window to this mean rate", DefaultValueFactory = _ => 60 };
-        var policies = new Option<string>("--policies") { Description = "Comma-separated policies", DefaultValueFactory = _ => "none,fp16" };
+        var policies = new Option<string>("--policies") { Description = "Comma-separated policies", DefaultValueFactory = _ => "none,fp16,dynamic,dynamic+fp16" };
         var records = new Option<string>("--records") { Description = "off (windows and summary only) or stream (per-job CSV to a temporary file)", DefaultValueFactory = _ => "off" };
         var repeat = new Option<int>("--repeat") { Description = "Timed repetitions (after one warm-up); the median is reported", DefaultValueFactory = _ => 5 };
         var profile = new Option<string>("--profile") { Description = "Profile YAML", DefaultValueFactory = _ => "profiles/tvlt.h100-interim.yaml" };

@@ -91,6 +91,25 @@ public sealed class OfflineSolverTests
     }
 
     [Fact]
+    public void ExactEqualsOrToolsOnTvltCells()
+    {
+        // TVLT's accuracies have 7-8 decimals: this guards the integer scaling of the CP-SAT model.
+        var latency = new LatencyModel(RandomProfiles.Tvlt, Precision.Fp32);
+        StrategyMatrix matrix = StrategyMatrix.Build(latency);
+        double[] grid = StrategyMatrix.TargetGrid(RandomProfiles.Tvlt);
+        var ortools = new CpSatStrategySolver();
+        foreach (int size in new[] { 1, 2, 5, 12, 13, 14, 32 })
+        {
+            foreach (double target in new[] { grid[0], grid[20], grid[^1] })
+            {
+                Strategy? reference = ortools.Solve(latency, size, target);
+                Assert.NotNull(reference);
+                Assert.Equal(reference!.EstimatedSeconds, matrix.Row(size).Cheapest(target)!.EstimatedSeconds, 9);
+            }
+        }
+    }
+
+    [Fact]
     public void ParetoRowsStrictlyIncreaseInLatencyAndAccuracy()
     {
         var random = new Random(5);

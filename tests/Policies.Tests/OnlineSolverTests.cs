@@ -113,8 +113,8 @@ public sealed class OnlineSolverTests
             if (a.Status == OnlineStatus.Optimal)
             {
                 optimal++;
-                // CP-SAT sees accuracies rounded to 1e-9: the optima agree to that precision.
-                Assert.Equal(b.MeanAccuracy, a.MeanAccuracy, 8);
+                // CP-SAT sees accuracies rounded to 1e-6: its optimum is within n x 1e-6 / n of the exact one.
+                Assert.InRange(a.MeanAccuracy - b.MeanAccuracy, -1e-12, 1.01e-6);
             }
         }
         Assert.True(optimal >= 140, $"only {optimal} feasible instances");

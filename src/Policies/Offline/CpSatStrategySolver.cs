@@ -6,12 +6,13 @@ namespace Mosel.Policies.Offline;
 
 /// <summary>
 /// The cross-check solver on Google OR-Tools CP-SAT: one Boolean per (configuration, count), exactly one
-/// count per configuration, counts summing to B. Latencies are scaled to nanoseconds and accuracies to
-/// 1e-9 (CP-SAT is integral), so it agrees with the exact solver up to that rounding.
+/// count per configuration, counts summing to B. CP-SAT is integral: latencies are scaled to nanoseconds
+/// and accuracies to 1e-6, so it agrees with the exact solver up to that rounding. (With accuracies
+/// scaled to 1e-9, CP-SAT 9.15 wrongly reported some TVLT cells infeasible.)
 /// </summary>
 public sealed class CpSatStrategySolver : IStrategySolver
 {
-    private const double AccuracyScale = 1e9;
+    private const double AccuracyScale = 1e6;
     private const double SecondsScale = 1e9;
 
     public string Name => "ortools";

@@ -5,11 +5,11 @@ namespace Mosel.Policies.Online;
 /// <summary>
 /// The multiple-choice knapsack on OR-Tools CP-SAT (one worker, fixed seed): one Boolean per (job, cell),
 /// exactly one per job, latencies rounded up to the same grid as the exact solver, accuracies scaled to
-/// 1e-9. Used to cross-check the exact solver and as the <c>solver: ortools</c> option.
+/// 1e-6. Used to cross-check the exact solver and as the <c>solver: ortools</c> option.
 /// </summary>
 public sealed class CpSatOnlineSolver : IOnlineSolver
 {
-    private const double AccuracyScale = 1e9;
+    private const double AccuracyScale = 1e6;
     private readonly double _resolution;
     private readonly double _timeLimitSeconds;
 

@@ -47,33 +47,33 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
             return OnlineSolution.Failed(OnlineStatus.Infeasible);
         }
 
-        // stages[j] holds the Pareto states after deciding jobs 0..j-1; each remembers its parent and choice.
+        // Branch and bound: the greedy downgrade's plan is a lower bound on the optimum, and a partial plan
+        // whose LP upper bound for the remaining jobs cannot reach it is cut.
+        double incumbent = GreedyLowerBound(items, weights, capacity) - 1e-9;
+        var bound = new SuffixBound(items, weights);
+
+        // stages[j] holds the Pareto states after deciding jobs 0..j-1 (weight and accuracy both increasing);
+        // each remembers its parent and choice. Stage j+1 merges the previous stage shifted by each choice.
         var stages = new List<State>[n + 1];
         stages[0] = [new State(0, 0, -1, -1)];
-        var candidates = new List<State>();
+        var merged = new List<State>();
+        var scratch = new List<State>();
         for (int j = 0; j < n; j++)
         {
             if (timeUp())
             {
                 return OnlineSolution.Failed(OnlineStatus.TimedOut);
             }
-            candidates.Clear();
             List<State> previous = stages[j];
             long limit = capacity - minRemaining[j + 1];
-            for (int s = 0; s < previous.Count; s++)
+            Func<long, double, bool> promising = (weight, accuracy) => accuracy + bound.Bound(j + 1, capacity - weight) >= incumbent;
+            merged.Clear();
+            for (int k = 0; k < weights[j].Length; k++)
             {
-                State state = previous[s];
-                for (int k = 0; k < weights[j].Length; k++)
-                {
-                    long weight = state.Weight + weights[j][k];
-                    if (weight > limit)
-                    {
-                        break;
-                    }
-                    candidates.Add(new State(weight, state.AccuracySum + items[j].Accuracy(k), s, k));
-                }
+                MergeShifted(merged, previous, weights[j][k], items[j].Accuracy(k), k, limit, promising, scratch);
+                (merged, scratch) = (scratch, merged);
             }
-            stages[j + 1] = Prune(candidates);
+            stages[j + 1] = new List<State>(merged);
         }
         List<State> last = stages[n];
         int index = last.Count - 1;
@@ -90,24 +90,93 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
         return new OnlineSolution(OnlineStatus.Optimal, choices, accuracySum / n, seconds);
     }
 
-    private static List<State> Prune(List<State> candidates)
+    /// <summary>Accuracy sum of the greedy downgrade on the integer grid; it always fits once the cheapest plan does.</summary>
+    private static double GreedyLowerBound(IReadOnlyList<OnlineItem> items, long[][] weights, long capacity)
     {
-        candidates.Sort(static (a, b) =>
+        int n = items.Count;
+        var choices = new int[n];
+        long total = 0;
+        for (int j = 0; j < n; j++)
         {
-            int byWeight = a.Weight.CompareTo(b.Weight);
-            return byWeight != 0 ? byWeight : b.AccuracySum.CompareTo(a.AccuracySum);
-        });
-        var kept = new List<State>();
-        double best = double.NegativeInfinity;
-        foreach (State state in candidates)
+            choices[j] = weights[j].Length - 1;
+            total += weights[j][choices[j]];
+        }
+        while (total > capacity)
         {
-            if (state.AccuracySum > best + 1e-12)
+            int best = -1;
+            double bestRatio = double.NegativeInfinity;
+            for (int j = 0; j < n; j++)
             {
-                kept.Add(state);
-                best = state.AccuracySum;
+                int k = choices[j];
+                if (k > 0)
+                {
+                    double ratio = (weights[j][k] - weights[j][k - 1]) / Math.Max(items[j].Accuracy(k) - items[j].Accuracy(k - 1), 1e-12);
+                    if (ratio > bestRatio)
+                    {
+                        bestRatio = ratio;
+                        best = j;
+                    }
+                }
+            }
+            total -= weights[best][choices[best]] - weights[best][choices[best] - 1];
+            choices[best]--;
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++)
+        {
+            sum += items[j].Accuracy(choices[j]);
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// Writes into <paramref name="output"/> the Pareto merge of <paramref name="merged"/> and
+    /// <paramref name="previous"/> shifted by one choice; both inputs are sorted by weight with accuracy
+    /// increasing, and so is the output. Shifted states over the weight limit or that cannot beat the incumbent are skipped.
+    /// </summary>
+    private static void MergeShifted(List<State> merged, List<State> previous, long weight, double accuracy, int choice,
+        long limit, Func<long, double, bool> promising, List<State> output)
+    {
+        output.Clear();
+        double best = double.NegativeInfinity;
+        int a = 0;
+        int b = 0;
+        while (true)
+        {
+            bool hasA = a < merged.Count;
+            bool hasB = b < previous.Count && previous[b].Weight + weight <= limit;
+            if (!hasA && !hasB)
+            {
+                return;
+            }
+            State next;
+            if (hasB)
+            {
+                var shifted = new State(previous[b].Weight + weight, previous[b].AccuracySum + accuracy, b, choice);
+                if (!hasA || shifted.Weight < merged[a].Weight || (shifted.Weight == merged[a].Weight && shifted.AccuracySum > merged[a].AccuracySum))
+                {
+                    next = shifted;
+                    b++;
+                    if (!promising(next.Weight, next.AccuracySum))
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    next = merged[a++];
+                }
+            }
+            else
+            {
+                next = merged[a++];
+            }
+            if (next.AccuracySum > best + 1e-12)
+            {
+                output.Add(next);
+                best = next.AccuracySum;
             }
         }
-        return kept;
     }
 
     private readonly record struct State(long Weight, double AccuracySum, int Parent, int Choice);
