@@ -11,6 +11,7 @@ public static class MoselCli
         {
             SimulateCommand.Create(),
             StrategiesCommand.Create(),
+            ReproduceCommand.Create(),
             BenchCommand.Create(),
         };
 

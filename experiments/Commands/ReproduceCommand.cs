@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Reproduction;
+using Spectre.Console;
+
+namespace Mosel.Experiments.Commands;
+
+/// <summary><c>mosel reproduce [--figure N|all] [--quick] [--out DIR]</c></summary>
+public static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var figure = new Option<string[]>("--figure", "-f") { Description = $"Figures to reproduce: {string.Join(", ", ReproductionOptions.AllFigures)} or all (repeatable)", DefaultValueFactory = _ => ["all"] };
+        var quick = new Option<bool>("--quick") { Description = "One seed and short runs (under a minute): for CI and smoke checks" };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/reproduce, or results/reproduce-quick)" };
+        var command = new Command("reproduce", "Run the paper's experiments, render its figures (PNG + SVG) and write report.md")
+        {
+            figure, quick, output,
+        };
+        command.SetAction(parse => CommandLineErrors.Guard(() =>
+        {
+            bool isQuick = parse.GetValue(quick);
+            string[] requested = parse.GetValue(figure) ?? ["all"];
+            var figures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string f in requested.SelectMany(r => r.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+            {
+                if (f.Equals("all", StringComparison.OrdinalIgnoreCase))
+                {
+                    figures.UnionWith(ReproductionOptions.AllFigures);
+                }
+                else if (ReproductionOptions.AllFigures.Contains(f, StringComparer.OrdinalIgnoreCase))
+                {
+                    figures.Add(f);
+                }
+                else
+                {
+                    throw new ConfigException($"--figure: unknown figure '{f}' (known: {string.Join(", ", ReproductionOptions.AllFigures)}, all)");
+                }
+            }
+            string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", isQuick ? "reproduce-quick" : "reproduce");
+            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(outDir, isQuick, figures), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "setting", "Mosel", "paper");
+            foreach (HeadlineRow row in report.Headline)
+            {
+                table.AddRow(Markup.Escape(row.Metric), Markup.Escape(row.Setting),
+                    double.IsNaN(row.Mosel) ? Markup.Escape(row.Paper) : row.Mosel.ToString("0.000"), double.IsNaN(row.Mosel) ? "" : Markup.Escape(row.Paper));
+            }
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"{report.Figures.Count} figures and report.md in {Markup.Escape(Path.GetFullPath(outDir))} ({report.WallSeconds:0.0} s)");
+            return 0;
+        }));
+        return command;
+    }
+}

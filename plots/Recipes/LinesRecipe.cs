@@ -1,0 +1,40 @@
+using ScottPlot;
+
+namespace Mosel.Plots.Recipes;
+
+/// <summary>Lines with markers and confidence-interval error bars: metrics against load or against a factor.</summary>
+public static class LinesRecipe
+{
+    private static readonly MarkerShape[] s_markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle];
+
+    public static Plot Build(string title, string xLabel, string yLabel, IReadOnlyList<DataSeries> series, double? yMin = null, double? yMax = null,
+        Alignment legend = Alignment.UpperLeft)
+    {
+        Plot plot = FigureFile.NewPlot(title, xLabel, yLabel);
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int i = 0; i < series.Count; i++)
+        {
+            DataSeries s = series[i];
+            double[] xs = s.Points.Select(p => p.X).ToArray();
+            double[] ys = s.Points.Select(p => p.Y).ToArray();
+            Color color = palette.GetColor(i);
+            var line = plot.Add.Scatter(xs, ys, color);
+            line.LegendText = s.Name;
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.MarkerShape = s_markers[i % s_markers.Length];
+            if (s.Points.Any(p => p.Error > 0))
+            {
+                var errors = plot.Add.ErrorBar(xs, ys, s.Points.Select(p => p.Error).ToArray());
+                errors.Color = color;
+            }
+        }
+        plot.ShowLegend(legend);
+        if (yMin is not null || yMax is not null)
+        {
+            AxisLimits limits = plot.Axes.GetLimits();
+            plot.Axes.SetLimitsY(yMin ?? limits.Bottom, yMax ?? limits.Top);
+        }
+        return plot;
+    }
+}
