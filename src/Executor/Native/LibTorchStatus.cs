@@ -1,0 +1,18 @@
+namespace Mosel.Executor.Native;
+
+public enum TorchDevice
+{
+    Cpu,
+    Cuda,
+}
+
+/// <summary>What was loaded, from where, and what it can run on.</summary>
+public sealed record LibTorchStatus(
+    string Folder,
+    string Source,
+    string Version,
+    string LibTorchSharp,
+    bool LibTorchSharpPatched,
+    bool CudaAvailable,
+    int CudaDevices,
+    IReadOnlyList<string> Tried);

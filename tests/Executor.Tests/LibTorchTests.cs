@@ -1,0 +1,43 @@
+using Mosel.Executor.Native;
+using TorchSharp;
+
+namespace Mosel.Executor.Tests;
+
+public sealed class LibTorchTests
+{
+    [Fact]
+    public void LibTorchLoadsOnCpuAndComputes()
+    {
+        LibTorchStatus status = LibTorchLoader.Load(TorchDevice.Cpu);
+        Assert.True(File.Exists(status.LibTorchSharp));
+        using torch.Tensor a = torch.ones(64, 64);
+        using torch.Tensor b = torch.matmul(a, a);
+        Assert.Equal(64f, b[0, 0].item<float>());
+        Assert.Equal(LibTorchLoader.SystemHasVersion("GLIBCXX_3.4.32"), !status.LibTorchSharpPatched);
+    }
+
+    [Fact]
+    public void CudaWithoutAGpuIsAClearError()
+    {
+        LibTorchLoader.Load(TorchDevice.Cpu);
+        if (torch.cuda.is_available())
+        {
+            return;
+        }
+        LibTorchException e = Assert.Throws<LibTorchException>(() => LibTorchLoader.Load(TorchDevice.Cuda));
+        Assert.Contains("CUDA", e.Message);
+    }
+
+    [Fact]
+    public void TheGlibcxxPatchMarksOnlyThatVersionWeak()
+    {
+        string original = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+        byte[] bytes = File.ReadAllBytes(original);
+        byte[] copy = (byte[])bytes.Clone();
+        Assert.True(ElfVersionPatch.MakeWeak(copy, "GLIBCXX_3.4.32"));
+        Assert.False(ElfVersionPatch.MakeWeak((byte[])bytes.Clone(), "GLIBCXX_9.9.99"));
+        int changed = bytes.Zip(copy).Count(p => p.First != p.Second);
+        Assert.Equal(1, changed);
+        Assert.Throws<InvalidDataException>(() => ElfVersionPatch.MakeWeak(new byte[100], "GLIBCXX_3.4.32"));
+    }
+}
