@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Mosel.Executor.Models;
+using Mosel.Executor.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mosel.Executor.Tests;
+
+public sealed class ZooTests
+{
+    /// <summary>Full input geometry (so full token counts) with one narrow layer: cheap to build and run on a CPU.</summary>
+    private static readonly ZooScale s_fullGeometry = new("full", 1, 64, 4, 128);
+
+    public ZooTests() => LibTorchLoader.Load(TorchDevice.Cpu);
+
+    public static TheoryData<string> Models => new(ModelZoo.Names);
+
+    private static IEnumerable<string[]> Subsets(IReadOnlyList<string> modalities) =>
+        Enumerable.Range(1, (1 << modalities.Count) - 1)
+            .Select(mask => modalities.Where((_, i) => (mask & (1 << i)) != 0).ToArray());
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void EveryConfigurationRunsAtBatchOneAndTwo(string name)
+    {
+        using ZooModel model = ModelZoo.Create(name, ZooScale.Tiny);
+        model.eval();
+        using var generator = new Generator(7);
+        foreach (string[] subset in Subsets(model.Modalities))
+        {
+            foreach (int batch in new[] { 1, 2 })
+            {
+                using var scope = NewDisposeScope();
+                using var grad = no_grad();
+                Dictionary<string, Tensor> inputs = model.RandomInputs(batch, subset, CPU, ScalarType.Float32, generator);
+                Tensor output = model.call(inputs);
+                Assert.Equal(batch, output.shape[0]);
+                Assert.Equal(model.Outputs, output.numel() / batch);
+                Assert.False(output.isnan().any().item<bool>(), $"{name} {string.Join('+', subset)} produced NaN");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void DroppingAModalityDropsItsTokensAndFlops(string name)
+    {
+        using ZooModel model = ModelZoo.Create(name, s_fullGeometry);
+        string[] all = model.Modalities.ToArray();
+        foreach (string modality in all)
+        {
+            string[] rest = all.Where(m => m != modality).ToArray();
+            Assert.True(model.Tokens(rest) < model.Tokens(all), $"{name}: dropping {modality} keeps {model.Tokens(rest)} of {model.Tokens(all)} tokens");
+            Assert.True(model.EstimateFlops(rest) < model.EstimateFlops(all));
+        }
+    }
+
+    [Fact]
+    public void PublishedTokenCountsAtFullScale()
+    {
+        Assert.Equal(2081, ModelZoo.Create("tvlt", s_fullGeometry).Tokens(["audio", "video"]));
+        Assert.Equal(513, ModelZoo.Create("tvlt", s_fullGeometry).Tokens(["audio"]));
+        Assert.Equal(185, ModelZoo.Create("vilt", s_fullGeometry).Tokens(["image", "text"]));
+        Assert.Equal(41, ModelZoo.Create("vilt", s_fullGeometry).Tokens(["text"]));
+        // MBT: the fusion layers see each modality's tokens plus the 4 bottleneck tokens; a single modality has none.
+        using ZooModel mbt = ModelZoo.Create("mbt", s_fullGeometry);
+        Assert.Equal([404L, 3140L], mbt.Segments(["audio", "video"]).Where(s => s.Layers > 0).Select(s => s.Tokens));
+        Assert.Equal([400L], mbt.Segments(["audio"]).Where(s => s.Layers > 0).Select(s => s.Tokens));
+        Assert.Equal(512 + 196 + 708, ModelZoo.Create("cav-mae", s_fullGeometry).Tokens(["audio", "video"]));
+        Assert.Equal(200, ModelZoo.Create("av-asr", s_fullGeometry).Tokens(["audio", "video"]));
+    }
+
+    [Fact]
+    public void DroppingVideoCutsMeasuredLatency()
+    {
+        // Full TVLT geometry (2081 vs 513 tokens), one narrow layer: cheap on a CPU, token-bound like the real model.
+        using ZooModel model = ModelZoo.Create("tvlt", s_fullGeometry);
+        model.eval();
+        using var generator = new Generator(3);
+        double Median(string[] modalities)
+        {
+            using var grad = no_grad();
+            Dictionary<string, Tensor> inputs = model.RandomInputs(2, modalities, CPU, ScalarType.Float32, generator);
+            var times = new List<double>();
+            for (int i = 0; i < 7; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                using Tensor output = model.call(inputs);
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            foreach (Tensor t in inputs.Values)
+            {
+                t.Dispose();
+            }
+            times.Sort();
+            return times[3];
+        }
+        double both = Median(["audio", "video"]);
+        double audio = Median(["audio"]);
+        Assert.True(audio < both / 2, $"audio only {audio:0.0} ms vs audio+video {both:0.0} ms");
+    }
+
+    [Fact]
+    public void UnknownModelsAndModalitiesAreRejected()
+    {
+        ArgumentException e = Assert.Throws<ArgumentException>(() => ModelZoo.Create("gpt", ZooScale.Tiny));
+        Assert.Contains("not in the zoo", e.Message);
+        using ZooModel model = ModelZoo.Create("tvlt", ZooScale.Tiny);
+        using Tensor x = zeros(1, 3);
+        Assert.Throws<ArgumentException>(() => model.call(new Dictionary<string, Tensor> { ["smell"] = x }));
+    }
+}
