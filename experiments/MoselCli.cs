@@ -12,6 +12,9 @@ public static class MoselCli
             SimulateCommand.Create(),
             StrategiesCommand.Create(),
             ReproduceCommand.Create(),
+            ProfileCommand.Create(),
+            DoctorCommand.Create(),
+            FidelityCommand.Create(),
             BenchCommand.Create(),
         };
 

@@ -15,13 +15,24 @@ public static class SimulateCommand
         var config = new Option<FileInfo>("--config", "-c") { Description = "Experiment YAML (see experiments/configs)", Required = true };
         var set = new Option<string[]>("--set") { Description = "Override a config key, e.g. --set workload.slack_ms=40 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/<config name>); replaced when the run succeeds" };
+        var executor = new Option<string?>("--executor") { Description = "profile (replay the profile) or torch (real forward passes; same as --set executor.kind=...)" };
+        var device = new Option<string?>("--device") { Description = "cpu or cuda, with --executor torch (same as --set executor.device=...)" };
         var command = new Command("simulate", "Run one experiment (policies x loads x seeds) in the simulator and write a results folder")
         {
-            config, set, output,
+            config, set, output, executor, device,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
-            ExperimentConfig experiment = ConfigLoader.Load(parse.GetValue(config)!.FullName, parse.GetValue(set) ?? []);
+            var overrides = new List<string>(parse.GetValue(set) ?? []);
+            if (parse.GetValue(executor) is string kind)
+            {
+                overrides.Add($"executor.kind={kind}");
+            }
+            if (parse.GetValue(device) is string deviceName)
+            {
+                overrides.Add($"executor.device={deviceName}");
+            }
+            ExperimentConfig experiment = ConfigLoader.Load(parse.GetValue(config)!.FullName, overrides);
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", experiment.Name);
             Execute(experiment, outDir);
             return 0;

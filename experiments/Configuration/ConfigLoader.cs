@@ -153,7 +153,32 @@ public static class ConfigLoader
         v.Check(scheduler.DrainS is null or >= 0, "scheduler.drain_s", $"must be >= 0, found {scheduler.DrainS}");
 
         ExecutorOptions executor = options.Executor;
-        v.Check(executor.Kind == "profile", "executor.kind", $"'{executor.Kind}' is not available in simulate (use 'profile')");
+        v.Check(executor.Kind is "profile" or "torch", "executor.kind", $"must be 'profile' or 'torch', found '{executor.Kind}'");
+        TorchExecution? torchExecution = null;
+        if (executor.Kind == "torch")
+        {
+            v.Check(Mosel.Executor.Models.ModelZoo.Names.Contains(profile.Name), "executor.kind",
+                $"torch execution runs the zoo model named by the profile, but '{profile.Name}' is not in the zoo ({string.Join(", ", Mosel.Executor.Models.ModelZoo.Names)})");
+            Mosel.Executor.Native.TorchDevice device = executor.Device switch
+            {
+                "cpu" => Mosel.Executor.Native.TorchDevice.Cpu,
+                "cuda" => Mosel.Executor.Native.TorchDevice.Cuda,
+                _ => throw v.Error("executor.device", $"must be 'cpu' or 'cuda', found '{executor.Device}'"),
+            };
+            v.Check(executor.Scale is "full" or "tiny", "executor.scale", $"must be 'full' or 'tiny', found '{executor.Scale}'");
+            Mosel.Executor.Native.LibTorchStatus libtorch;
+            try
+            {
+                libtorch = Mosel.Executor.Native.LibTorchLoader.Load(device, executor.Libtorch);
+            }
+            catch (Mosel.Executor.Native.LibTorchException e)
+            {
+                throw v.Error("executor.device", e.Message);
+            }
+            string? weights = executor.Weights is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Weights));
+            v.Check(weights is null || File.Exists(weights), "executor.weights", $"weights file not found: {weights}");
+            torchExecution = new TorchExecution(profile.Name, Mosel.Executor.Models.ZooScale.Parse(executor.Scale), device, libtorch, weights);
+        }
         v.Check(executor.NoiseCv >= 0 && double.IsFinite(executor.NoiseCv), "executor.noise_cv", $"must be >= 0, found {executor.NoiseCv}");
         v.Check(executor.EstimateFactor > 0 && double.IsFinite(executor.EstimateFactor), "executor.estimate_factor", $"must be > 0, found {executor.EstimateFactor}");
         v.Check(executor.EstimateNoiseCv >= 0, "executor.estimate_noise_cv", $"must be >= 0, found {executor.EstimateNoiseCv}");
@@ -209,6 +234,7 @@ public static class ConfigLoader
             EstimateFactors = factors,
             EstimateNoiseCv = executor.EstimateNoiseCv,
             JobRecords = options.Output.JobRecords,
+            Torch = torchExecution,
         };
     }
 

@@ -12,6 +12,9 @@ public enum ArrivalKind
     Poisson,
 }
 
+/// <summary>How real forward passes run (executor.kind: torch).</summary>
+public sealed record TorchExecution(string Model, Mosel.Executor.Models.ZooScale Scale, Mosel.Executor.Native.TorchDevice Device, Mosel.Executor.Native.LibTorchStatus LibTorch, string? Weights);
+
 /// <summary>One run of an experiment: a policy at one load with one seed.</summary>
 public sealed record RunSpec(int Index, string Policy, double? LoadQps, int Seed)
 {
@@ -66,6 +69,9 @@ public sealed class ExperimentConfig
     public required double EstimateNoiseCv { get; init; }
 
     public required bool JobRecords { get; init; }
+
+    /// <summary>Real execution: the zoo model, scale and device; null when the profile is replayed.</summary>
+    public TorchExecution? Torch { get; init; }
 
     public IReadOnlyList<RunSpec> Runs()
     {

@@ -21,6 +21,27 @@ public sealed class ExperimentOptions
     public ExecutorOptions Executor { get; init; } = new();
 
     public OutputOptions Output { get; init; } = new();
+
+    /// <summary>The same experiment with the profile replayed instead of run (for fidelity comparisons).</summary>
+    public ExperimentOptions WithProfileReplay(string profile) => new()
+    {
+        Name = Name,
+        Description = Description,
+        Profile = profile,
+        Policies = Policies,
+        Seeds = Seeds,
+        Workload = Workload,
+        Scheduler = Scheduler,
+        Executor = new ExecutorOptions
+        {
+            Kind = "profile",
+            NoiseCv = Executor.NoiseCv,
+            EstimateFactor = Executor.EstimateFactor,
+            EstimateFactors = Executor.EstimateFactors,
+            EstimateNoiseCv = Executor.EstimateNoiseCv,
+        },
+        Output = Output,
+    };
 }
 
 public sealed class WorkloadOptions
@@ -123,8 +144,20 @@ public sealed class SchedulerOptions
 
 public sealed class ExecutorOptions
 {
-    /// <summary><c>profile</c> (replay the profile) or <c>torch</c> (real forward passes).</summary>
+    /// <summary><c>profile</c> (replay the profile) or <c>torch</c> (real forward passes of the zoo model named by the profile, on the simulated clock).</summary>
     public string Kind { get; init; } = "profile";
+
+    /// <summary>torch only: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>torch only: <c>full</c> (published architecture) or <c>tiny</c>.</summary>
+    public string Scale { get; init; } = "full";
+
+    /// <summary>torch only: libtorch lib folder (else MOSEL_LIBTORCH, the NuGet CPU libtorch, or a PyTorch install).</summary>
+    public string? Libtorch { get; init; }
+
+    /// <summary>torch only: a TorchSharp weights file for the zoo model (relative to the config); random seeded weights when absent.</summary>
+    public string? Weights { get; init; }
 
     /// <summary>Coefficient of variation of seeded log-normal noise on true latencies.</summary>
     public double NoiseCv { get; init; }

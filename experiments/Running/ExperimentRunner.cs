@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mosel.Executor.Execution;
 using Mosel.Experiments.Configuration;
 using Mosel.Policies;
 using Mosel.Sim.Engine;
@@ -18,7 +19,8 @@ public static class ExperimentRunner
     {
         IReadOnlyList<RunSpec> runs = config.Runs();
         var outcomes = new RunOutcome[runs.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount };
+        // Real forward passes are timed: runs must not share the device.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = config.Torch is not null ? 1 : parallelism ?? Environment.ProcessorCount };
         Parallel.For(0, runs.Count, options, i =>
         {
             IRunRecorder? recorder = recorderFor?.Invoke(runs[i]);
@@ -39,8 +41,15 @@ public static class ExperimentRunner
     {
         long started = Stopwatch.GetTimestamp();
         Simulation simulation = Build(config, run, recorder, clock);
-        RunResult result = simulation.Run();
-        return new RunOutcome(run, result, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        try
+        {
+            RunResult result = simulation.Run();
+            return new RunOutcome(run, result, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        finally
+        {
+            (simulation.Executor as IDisposable)?.Dispose();
+        }
     }
 
     public static Simulation Build(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
@@ -49,7 +58,9 @@ public static class ExperimentRunner
         var truth = new LatencyModel(config.Profile, precision);
         LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
         ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(config.Profile, estimate, clock, config.Solver));
-        var executor = new ProfileReplayExecutor(truth, config.NoiseCv, SeedStreams.Create((ulong)run.Seed, "service-noise"));
+        IExecutor executor = config.Torch is { } torchExecution
+            ? new TorchExecutor(ZooModels.Get(torchExecution.Model, torchExecution.Scale, torchExecution.Weights), config.Profile, torchExecution.Device, precision, run.Seed)
+            : new ProfileReplayExecutor(truth, config.NoiseCv, SeedStreams.Create((ulong)run.Seed, "service-noise"));
         return new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder);
     }
 }

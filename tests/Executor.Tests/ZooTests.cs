@@ -110,3 +110,50 @@ public sealed class ZooTests
         Assert.Throws<ArgumentException>(() => model.call(new Dictionary<string, Tensor> { ["smell"] = x }));
     }
 }
+
+public sealed class WeightsTests
+{
+    public WeightsTests() => LibTorchLoader.Load(TorchDevice.Cpu);
+
+    [Fact]
+    public void WeightsRoundTripAndAWrongShapeIsAClearError()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "mosel-weights-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string tvlt = Path.Combine(folder, "tvlt.bin");
+            string vilt = Path.Combine(folder, "vilt.bin");
+            using (ZooModel model = ModelZoo.Create("tvlt", ZooScale.Tiny, seed: 5))
+            {
+                model.save(tvlt);
+            }
+            using (ZooModel model = ModelZoo.Create("vilt", ZooScale.Tiny))
+            {
+                model.save(vilt);
+            }
+            using ZooModel a = ModelZoo.Create("tvlt", ZooScale.Tiny, seed: 5);
+            using ZooModel b = ModelZoo.Load("tvlt", ZooScale.Tiny, tvlt);
+            using ZooModel c = ModelZoo.Create("tvlt", ZooScale.Tiny, seed: 6);
+            Tensor wa = a.parameters().First();
+            Assert.True(wa.allclose(b.parameters().First()), "loaded weights differ from the saved ones");
+            Assert.False(wa.allclose(c.parameters().First()), "another seed gave the same weights");
+
+            ArgumentException e = Assert.Throws<ArgumentException>(() => ModelZoo.Load("tvlt", ZooScale.Tiny, vilt));
+            Assert.Contains("vilt.bin", e.Message);
+            Assert.Contains("do not match tvlt", e.Message);
+            Assert.Contains("not found", Assert.Throws<ArgumentException>(() => ModelZoo.Load("tvlt", ZooScale.Tiny, Path.Combine(folder, "none.bin"))).Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void OutOfMemoryMessagesAreRecognised()
+    {
+        Assert.True(Execution.TorchRuntime.IsOutOfMemory(new InvalidOperationException("CUDA out of memory. Tried to allocate 2.00 GiB")));
+        Assert.False(Execution.TorchRuntime.IsOutOfMemory(new InvalidOperationException("shape mismatch")));
+    }
+}

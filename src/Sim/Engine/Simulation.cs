@@ -47,6 +47,8 @@ public sealed class Simulation
         _metrics = new MetricsCollector(deadlineLatency.Profile, settings.WindowSeconds);
     }
 
+    public IExecutor Executor => _executor;
+
     public RunResult Run()
     {
         ScheduleNextArrival();

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Mosel.Executor.Native;
+using Spectre.Console;
+using Mosel.Experiments.Configuration;
+
+namespace Mosel.Experiments.Commands;
+
+/// <summary><c>mosel doctor</c>: which libtorch loads, from where, and which devices it sees.</summary>
+public static class DoctorCommand
+{
+    public static Command Create()
+    {
+        var device = new Option<string>("--device") { Description = "cpu or cuda: what must work", DefaultValueFactory = _ => "cpu" };
+        var libtorch = new Option<string?>("--libtorch") { Description = $"libtorch lib folder (else ${LibTorchLoader.EnvironmentVariable}, NuGet CPU libtorch, PyTorch install)" };
+        var command = new Command("doctor", "Show the libtorch folder and version, and the CUDA devices, that real execution would use") { device, libtorch };
+        command.SetAction(parse => CommandLineErrors.Guard(() =>
+        {
+            LibTorchStatus status = ProfileCommand.LoadLibTorch(ProfileCommand.ParseDevice(parse.GetValue(device)!), parse.GetValue(libtorch));
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("", "");
+            table.AddRow("libtorch folder", Markup.Escape(status.Folder));
+            table.AddRow("found through", Markup.Escape(status.Source));
+            table.AddRow("libtorch version", Markup.Escape(status.Version));
+            table.AddRow("LibTorchSharp", Markup.Escape(status.LibTorchSharp + (status.LibTorchSharpPatched ? " (copy with GLIBCXX_3.4.32 made weak for this libstdc++)" : "")));
+            table.AddRow("CPU", Markup.Escape(MeasuredProfile.DescribeDevice(TorchDevice.Cpu)));
+            table.AddRow("CUDA available", status.CudaAvailable ? $"yes, {status.CudaDevices} device(s)" : "no");
+            if (status.CudaAvailable)
+            {
+                table.AddRow("GPU", Markup.Escape(MeasuredProfile.DescribeDevice(TorchDevice.Cuda)));
+            }
+            foreach (string tried in status.Tried)
+            {
+                table.AddRow("also tried", Markup.Escape(tried));
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mosel.Executor.Native;
+using Mosel.Executor.Profiling;
+using Mosel.Sim.Profiles;
+
+namespace Mosel.Experiments.Configuration;
+
+/// <summary>Turns profiler measurements into a profile the simulator reads.</summary>
+public static class MeasuredProfile
+{
+    public static ModelProfile Build(string model, IReadOnlyList<string> modalities, IReadOnlyList<ProfilePoint> points,
+        AccuracyMetric metric, IReadOnlyDictionary<string, double> accuracy, string device, string scale, LibTorchStatus libtorch)
+    {
+        var latency = new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>();
+        var adjusted = new List<string>();
+        foreach (var byPrecision in points.GroupBy(p => p.Precision))
+        {
+            var tables = new Dictionary<string, LatencyTable>();
+            foreach (var byConfiguration in byPrecision.GroupBy(p => p.Configuration))
+            {
+                ProfilePoint[] ordered = byConfiguration.OrderBy(p => p.BatchSize).ToArray();
+                (double[] values, int[] changed) = MonotoneLatency.SuffixMinimum(ordered.Select(p => p.MedianMs).ToArray());
+                adjusted.AddRange(changed.Select(i => $"{byPrecision.Key.ToName()} {byConfiguration.Key} b={ordered[i].BatchSize}: {ordered[i].MedianMs:0.###} -> {values[i]:0.###}"));
+                string key = $"latency.{byPrecision.Key.ToName()}.{byConfiguration.Key}";
+                tables[byConfiguration.Key] = LatencyTable.Create(key, ordered.Select(p => p.BatchSize).ToArray(), values.Select(v => Math.Round(v, 4)).ToArray());
+            }
+            latency[byPrecision.Key] = tables;
+        }
+        string provenance = $"Measured {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} by `mosel profile` (TorchSharp, random weights, {scale} scale, " +
+            $"median of {(points.Count > 0 ? points[0].Runs : 0)} synchronised runs after warm-ups) with libtorch {libtorch.Version} from {libtorch.Source}. " +
+            "Latency tables made non-decreasing by a suffix minimum; points changed: " + (adjusted.Count == 0 ? "none" : string.Join("; ", adjusted)) + ".";
+        return ModelProfile.Create(model, modalities, metric, accuracy, latency, device, provenance);
+    }
+
+    public static string DescribeDevice(TorchDevice device)
+    {
+        if (device == TorchDevice.Cuda)
+        {
+            string? gpu = Run("nvidia-smi", "--query-gpu=name,memory.total --format=csv,noheader");
+            return gpu is null ? "CUDA device" : gpu.Split('\n')[0].Trim();
+        }
+        string? cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"CPU: {cpu ?? "unknown"} ({Environment.ProcessorCount} threads)";
+    }
+
+    public static string? Run(string file, string arguments)
+    {
+        try
+        {
+            using Process? process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            if (process is null)
+            {
+                return null;
+            }
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit(10_000);
+            return process.ExitCode == 0 ? output.Trim() : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

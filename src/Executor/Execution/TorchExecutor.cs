@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Mosel.Executor.Models;
+using Mosel.Executor.Native;
+using Mosel.Sim.Engine;
+using Mosel.Sim.Profiles;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mosel.Executor.Execution;
+
+/// <summary>
+/// Runs each micro-batch of a job for real: the zoo model's forward pass over the configuration's
+/// modalities at the batch size the strategy gives, timed on the wall clock after a device synchronise.
+/// Inputs are random (seeded) and made once per (configuration, batch size).
+/// </summary>
+public sealed class TorchExecutor : IExecutor, IDisposable
+{
+    private readonly ZooModel _model;
+    private readonly ModelProfile _profile;
+    private readonly TorchDevice _device;
+    private readonly Precision _precision;
+    private readonly Generator _generator;
+    private readonly Dictionary<(int Configuration, int Batch), Dictionary<string, Tensor>> _inputs = new();
+    private readonly string[][] _modalities;
+
+    public TorchExecutor(ZooModel model, ModelProfile profile, TorchDevice device, Precision precision, int seed)
+    {
+        foreach (string modality in profile.Modalities)
+        {
+            if (!model.Modalities.Contains(modality))
+            {
+                throw new ArgumentException($"profile '{profile.Name}' has modality '{modality}' but zoo model '{model.GetName()}' has {string.Join(", ", model.Modalities)}");
+            }
+        }
+        _model = model;
+        _profile = profile;
+        _device = device;
+        _precision = precision;
+        _model.eval();
+        _model.to(TorchRuntime.DeviceOf(device), TorchRuntime.TypeOf(precision));
+        _generator = new Generator((ulong)seed, TorchRuntime.DeviceOf(device));
+        _modalities = profile.Configurations.Select(c => c.Modalities.ToArray()).ToArray();
+    }
+
+    public double Execute(Job job, Precision precision)
+    {
+        if (precision != _precision)
+        {
+            throw new InvalidOperationException($"the torch executor runs {_precision.ToName()} but the policy asked for {precision.ToName()}");
+        }
+        ReadOnlySpan<int> counts = job.Strategy.Counts;
+        double seconds = 0;
+        for (int c = 0; c < counts.Length; c++)
+        {
+            if (counts[c] > 0)
+            {
+                seconds += RunMicroBatch(c, counts[c]);
+            }
+        }
+        return seconds;
+    }
+
+    /// <summary>Wall-clock seconds of one forward pass of <paramref name="batch"/> requests with configuration <paramref name="configuration"/>.</summary>
+    public double RunMicroBatch(int configuration, int batch)
+    {
+        if (!_inputs.TryGetValue((configuration, batch), out Dictionary<string, Tensor>? inputs))
+        {
+            inputs = _model.RandomInputs(batch, _modalities[configuration], TorchRuntime.DeviceOf(_device), TorchRuntime.TypeOf(_precision), _generator);
+            _inputs[(configuration, batch)] = inputs;
+        }
+        using var grad = no_grad();
+        TorchRuntime.Synchronize(_device);
+        long started = Stopwatch.GetTimestamp();
+        using (Tensor output = _model.call(inputs))
+        {
+            TorchRuntime.Synchronize(_device);
+        }
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    public ModelProfile Profile => _profile;
+
+    public void Dispose()
+    {
+        foreach (Tensor tensor in _inputs.Values.SelectMany(d => d.Values))
+        {
+            tensor.Dispose();
+        }
+        _inputs.Clear();
+        _generator.Dispose();
+    }
+}
