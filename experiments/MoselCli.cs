@@ -18,5 +18,13 @@ public static class MoselCli
             BenchCommand.Create(),
         };
 
-    public static int Run(string[] args) => Build().Parse(args).Invoke();
+    public static int Run(string[] args)
+    {
+        // Redirected output (logs, CI) would otherwise be wrapped at 80 columns.
+        if (Console.IsOutputRedirected)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = 140;
+        }
+        return Build().Parse(args).Invoke();
+    }
 }

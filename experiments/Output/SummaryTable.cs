@@ -10,15 +10,15 @@ public static class SummaryTable
     public static Table Build(IReadOnlyList<RunOutcome> outcomes)
     {
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("load req/s");
+        table.AddColumn("load r/s");
         table.AddColumn("policy");
         table.AddColumn(new TableColumn("seeds").RightAligned());
-        table.AddColumn(new TableColumn("goodput req/s").RightAligned());
-        table.AddColumn(new TableColumn("SLO viol.").RightAligned());
-        table.AddColumn(new TableColumn("JCT p50 ms").RightAligned());
-        table.AddColumn(new TableColumn("JCT p99 ms").RightAligned());
+        table.AddColumn(new TableColumn("goodput r/s").RightAligned());
+        table.AddColumn(new TableColumn("SLO viol").RightAligned());
+        table.AddColumn(new TableColumn("p50 ms").RightAligned());
+        table.AddColumn(new TableColumn("p99 ms").RightAligned());
         table.AddColumn(new TableColumn("accuracy").RightAligned());
-        table.AddColumn(new TableColumn(">= target").RightAligned());
+        table.AddColumn(new TableColumn("≥ target").RightAligned());
         foreach (var group in outcomes.GroupBy(o => (o.Run.LoadQps, o.Run.Policy)))
         {
             RunSummary[] s = group.Select(o => o.Result.Summary).ToArray();
