@@ -121,7 +121,10 @@ public sealed class SchedulerOptions
     /// <summary>0: the policy runs on arrivals and dispatches only.</summary>
     public double MonitorIntervalMs { get; init; }
 
-    /// <summary><c>measured</c>, <c>fixed</c> or <c>none</c>: what a solver decision costs on the simulated clock.</summary>
+    /// <summary>
+    /// <c>measured</c>, <c>fixed</c> or <c>none</c>: what a solver decision costs on the simulated clock.
+    /// With <c>none</c> the wall clock is not read at all (decisions untimed, no solver time-outs): fully deterministic.
+    /// </summary>
     public string DecisionTime { get; init; } = "measured";
 
     /// <summary>The modelled cost of one decision when decision_time is fixed.</summary>

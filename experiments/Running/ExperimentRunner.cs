@@ -26,7 +26,7 @@ public static class ExperimentRunner
             IRunRecorder? recorder = recorderFor?.Invoke(runs[i]);
             try
             {
-                outcomes[i] = RunOne(config, runs[i], recorder, StopwatchClock.Instance);
+                outcomes[i] = RunOne(config, runs[i], recorder, ClockFor(config));
             }
             finally
             {
@@ -36,6 +36,13 @@ public static class ExperimentRunner
         });
         return outcomes;
     }
+
+    /// <summary>
+    /// With decision_time: none the wall clock is never read: decisions are neither charged nor timed (and
+    /// the solver's time limit never fires), so same seed gives byte-identical files.
+    /// </summary>
+    public static IWallClock ClockFor(ExperimentConfig config) =>
+        config.Settings.DecisionCharge == DecisionTimeCharge.None ? FrozenClock.Instance : StopwatchClock.Instance;
 
     public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
     {
