@@ -179,6 +179,8 @@ public static class ConfigLoader
             v.Check(weights is null || File.Exists(weights), "executor.weights", $"weights file not found: {weights}");
             torchExecution = new TorchExecution(profile.Name, Mosel.Executor.Models.ZooScale.Parse(executor.Scale), device, libtorch, weights);
         }
+        v.Check(executor.Clock is "virtual" or "wall", "executor.clock", $"must be 'virtual' or 'wall', found '{executor.Clock}'");
+        bool live = executor.Clock == "wall";
         v.Check(executor.NoiseCv >= 0 && double.IsFinite(executor.NoiseCv), "executor.noise_cv", $"must be >= 0, found {executor.NoiseCv}");
         v.Check(executor.EstimateFactor > 0 && double.IsFinite(executor.EstimateFactor), "executor.estimate_factor", $"must be > 0, found {executor.EstimateFactor}");
         v.Check(executor.EstimateNoiseCv >= 0, "executor.estimate_noise_cv", $"must be >= 0, found {executor.EstimateNoiseCv}");
@@ -217,7 +219,8 @@ public static class ConfigLoader
                 GraceSeconds = scheduler.GraceMs / 1000,
                 SlackSeconds = workload.SlackMs / 1000,
                 MonitorIntervalSeconds = scheduler.MonitorIntervalMs / 1000,
-                DecisionCharge = charge,
+                // On the wall clock a decision costs what it costs; nothing more is charged.
+                DecisionCharge = live ? DecisionTimeCharge.None : charge,
                 FixedDecisionSeconds = scheduler.DecisionTimeMs / 1000,
                 WindowSeconds = options.Output.WindowS,
                 DrainSeconds = scheduler.DrainS ?? double.PositiveInfinity,
@@ -235,6 +238,7 @@ public static class ConfigLoader
             EstimateNoiseCv = executor.EstimateNoiseCv,
             JobRecords = options.Output.JobRecords,
             Torch = torchExecution,
+            LiveReplay = live,
         };
     }
 

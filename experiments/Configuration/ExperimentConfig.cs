@@ -70,6 +70,9 @@ public sealed class ExperimentConfig
 
     public required bool JobRecords { get; init; }
 
+    /// <summary>Live replay on the wall clock (executor.clock: wall) instead of the simulated clock.</summary>
+    public required bool LiveReplay { get; init; }
+
     /// <summary>Real execution: the zoo model, scale and device; null when the profile is replayed.</summary>
     public TorchExecution? Torch { get; init; }
 

@@ -35,6 +35,7 @@ public sealed class ExperimentOptions
         Executor = new ExecutorOptions
         {
             Kind = "profile",
+            Clock = Executor.Clock,
             NoiseCv = Executor.NoiseCv,
             EstimateFactor = Executor.EstimateFactor,
             EstimateFactors = Executor.EstimateFactors,
@@ -149,6 +150,13 @@ public sealed class ExecutorOptions
 {
     /// <summary><c>profile</c> (replay the profile) or <c>torch</c> (real forward passes of the zoo model named by the profile, on the simulated clock).</summary>
     public string Kind { get; init; } = "profile";
+
+    /// <summary>
+    /// <c>virtual</c>: the simulated clock advances by each job's (measured or replayed) service time.
+    /// <c>wall</c>: a live replay: arrivals wait for the wall clock, jobs run on worker threads while the
+    /// scheduler and its solver keep working, everything timed on the wall clock (runs take as long as the trace).
+    /// </summary>
+    public string Clock { get; init; } = "virtual";
 
     /// <summary>torch only: <c>cpu</c> or <c>cuda</c>.</summary>
     public string Device { get; init; } = "cpu";

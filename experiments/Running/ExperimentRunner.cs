@@ -19,8 +19,8 @@ public static class ExperimentRunner
     {
         IReadOnlyList<RunSpec> runs = config.Runs();
         var outcomes = new RunOutcome[runs.Count];
-        // Real forward passes are timed: runs must not share the device.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = config.Torch is not null ? 1 : parallelism ?? Environment.ProcessorCount };
+        // Real forward passes and live replays are timed: runs must not share the device or the clock.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = config.Torch is not null || config.LiveReplay ? 1 : parallelism ?? Environment.ProcessorCount };
         Parallel.For(0, runs.Count, options, i =>
         {
             IRunRecorder? recorder = recorderFor?.Invoke(runs[i]);
@@ -42,7 +42,7 @@ public static class ExperimentRunner
     /// the solver's time limit never fires), so same seed gives byte-identical files.
     /// </summary>
     public static IWallClock ClockFor(ExperimentConfig config) =>
-        config.Settings.DecisionCharge == DecisionTimeCharge.None ? FrozenClock.Instance : StopwatchClock.Instance;
+        config.Settings.DecisionCharge == DecisionTimeCharge.None && !config.LiveReplay ? FrozenClock.Instance : StopwatchClock.Instance;
 
     public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
     {
@@ -55,6 +55,7 @@ public static class ExperimentRunner
         }
         finally
         {
+            (simulation.Live as IDisposable)?.Dispose();
             (simulation.Executor as IDisposable)?.Dispose();
         }
     }
@@ -68,6 +69,9 @@ public static class ExperimentRunner
         IExecutor executor = config.Torch is { } torchExecution
             ? new TorchExecutor(ZooModels.Get(torchExecution.Model, torchExecution.Scale, torchExecution.Weights), config.Profile, torchExecution.Device, precision, run.Seed)
             : new ProfileReplayExecutor(truth, config.NoiseCv, SeedStreams.Create((ulong)run.Seed, "service-noise"));
-        return new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder);
+        LiveReplayService? live = config.LiveReplay
+            ? new LiveReplayService(executor, precision, config.Settings.Workers, sleepForServiceTime: config.Torch is null)
+            : null;
+        return new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder, live);
     }
 }

@@ -24,6 +24,17 @@ internal sealed class EventQueue
     public void Schedule(double timeSeconds, SimEvent simEvent) =>
         _queue.Enqueue(simEvent, new EventKey(timeSeconds, (int)simEvent.Kind, _sequence++));
 
+    public bool TryPeekTime(out double timeSeconds)
+    {
+        if (_queue.TryPeek(out _, out EventKey key))
+        {
+            timeSeconds = key.Time;
+            return true;
+        }
+        timeSeconds = 0;
+        return false;
+    }
+
     public bool TryDequeue(out SimEvent simEvent, out double timeSeconds)
     {
         if (_queue.TryDequeue(out simEvent, out EventKey key))

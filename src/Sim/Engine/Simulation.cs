@@ -17,6 +17,7 @@ public sealed class Simulation
     private readonly LatencyModel _deadlineLatency;
     private readonly IWallClock _clock;
     private readonly IRunRecorder? _recorder;
+    private readonly IRealTimeService? _live;
     private readonly EventQueue _events = new();
     private readonly EdfQueue _queue = new();
     private readonly Job?[] _running;
@@ -31,9 +32,12 @@ public sealed class Simulation
     private bool _tickScheduled;
 
     /// <param name="deadlineLatency">True latencies in the policy's precision: deadlines come from the all-modality latency.</param>
+    /// <param name="live">Null: the simulated clock (virtual time; real or replayed service times). Otherwise a live
+    /// replay: arrivals wait for the host's clock and jobs run concurrently with the scheduler.</param>
     public Simulation(SimulationSettings settings, ISchedulingPolicy policy, IExecutor executor, IArrivalSource arrivals,
-        LatencyModel deadlineLatency, IWallClock clock, IRunRecorder? recorder = null)
+        LatencyModel deadlineLatency, IWallClock clock, IRunRecorder? recorder = null, IRealTimeService? live = null)
     {
+        _live = live;
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Workers, 1);
         _settings = settings;
         _policy = policy;
@@ -49,17 +53,32 @@ public sealed class Simulation
 
     public IExecutor Executor => _executor;
 
+    public IRealTimeService? Live => _live;
+
     public RunResult Run()
     {
         ScheduleNextArrival();
         double stopAt = _arrivals.EndSeconds + _settings.DrainSeconds;
-        while (_events.TryDequeue(out SimEvent simEvent, out double time))
+        while (true)
         {
+            if (_live is not null && LiveCompletion(stopAt))
+            {
+                continue;
+            }
+            if (!_events.TryDequeue(out SimEvent simEvent, out double time))
+            {
+                if (_live is not null && Array.Exists(_running, j => j is not null) && _now < stopAt)
+                {
+                    continue;
+                }
+                break;
+            }
             if (time > stopAt)
             {
                 break;
             }
-            _now = time;
+            // Live: work may lag behind the schedule; an event is handled when the host gets to it.
+            _now = _live is null ? time : Math.Max(time, _live.Now);
             _metrics.AdvanceTo(_now, _queue.Count);
             switch (simEvent.Kind)
             {
@@ -80,6 +99,30 @@ public sealed class Simulation
             TryDispatch();
         }
         return Finish();
+    }
+
+    /// <summary>Live replay: waits for the next scheduled event or a job completion; handles a completion if one came first.</summary>
+    private bool LiveCompletion(double stopAt)
+    {
+        double until = Math.Min(stopAt, _events.TryPeekTime(out double next) ? next : double.PositiveInfinity);
+        if (double.IsPositiveInfinity(until) && !Array.Exists(_running, j => j is not null))
+        {
+            return false;
+        }
+        if (!_live!.WaitForCompletion(until, out int worker, out double finish))
+        {
+            _now = Math.Max(_now, Math.Min(until, _live.Now));
+            return false;
+        }
+        // The engine may have handled a later event before it read this completion: time never runs backwards.
+        _now = Math.Max(_now, finish);
+        _metrics.AdvanceTo(_now, _queue.Count);
+        Job job = _running[worker] ?? throw new InvalidOperationException($"worker {worker} reported a completion without a job");
+        job.FinishSeconds = finish;
+        job.ActualServiceSeconds = finish - job.StartSeconds;
+        Complete(worker);
+        TryDispatch();
+        return true;
     }
 
     private void ScheduleNextArrival()
@@ -168,9 +211,14 @@ public sealed class Simulation
             job.Outcome = JobOutcome.Running;
             job.StartSeconds = _now;
             job.EstimatedServiceSeconds = estimate;
+            _running[worker] = job;
+            if (_live is not null)
+            {
+                _live.Start(worker, job);
+                continue;
+            }
             job.ActualServiceSeconds = _executor.Execute(job, _policy.Precision);
             job.FinishSeconds = _now + job.ActualServiceSeconds;
-            _running[worker] = job;
             _events.Schedule(job.FinishSeconds, new SimEvent(EventKind.WorkerDone, worker));
         }
     }
