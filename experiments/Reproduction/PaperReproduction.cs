@@ -26,8 +26,6 @@ public sealed class ReproductionReport
 
     public List<(string Caption, string File)> Figures { get; } = new();
 
-    public List<string> Notes { get; } = new();
-
     public double WallSeconds { get; set; }
 }
 

@@ -50,10 +50,6 @@ public static class ReportWriter
         text.AppendLine("- Every figure's runs are in the folder named after its config (summary.csv, windows.csv, accuracy_hist.csv, config.resolved.yaml).");
         text.AppendLine("- Goodput counts requests of jobs that met their deadline; the SLO violation ratio is the share of submitted requests that did not.");
         text.AppendLine("- Error bars are 95 % Student-t confidence intervals over seeds.");
-        foreach (string note in report.Notes)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
-        }
         File.WriteAllText(path, text.ToString());
     }
 }

@@ -43,6 +43,24 @@ public sealed class ZooTests
 
     [Theory]
     [MemberData(nameof(Models))]
+    public void EveryConfigurationRunsInHalfPrecision(string name)
+    {
+        using ZooModel model = ModelZoo.Create(name, ZooScale.Tiny);
+        model.eval();
+        model.to(CPU, ScalarType.Float16);
+        using var generator = new Generator(7);
+        foreach (string[] subset in Subsets(model.Modalities))
+        {
+            using var scope = NewDisposeScope();
+            using var grad = no_grad();
+            Tensor output = model.call(model.RandomInputs(2, subset, CPU, ScalarType.Float16, generator));
+            Assert.Equal(ScalarType.Float16, output.dtype);
+            Assert.Equal(2 * model.Outputs, output.numel());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
     public void DroppingAModalityDropsItsTokensAndFlops(string name)
     {
         using ZooModel model = ModelZoo.Create(name, s_fullGeometry);

@@ -25,15 +25,11 @@ public sealed class CpSatOnlineSolver : IOnlineSolver
 
     public OnlineSolution Solve(IReadOnlyList<OnlineItem> items, double budgetSeconds, Func<bool> timeUp)
     {
+        if (OnlineSolution.Trivial(items, budgetSeconds) is { } trivial)
+        {
+            return trivial;
+        }
         int n = items.Count;
-        if (n == 0)
-        {
-            return new OnlineSolution(OnlineStatus.Optimal, [], double.NaN, 0);
-        }
-        if (!(budgetSeconds > 0))
-        {
-            return OnlineSolution.Failed(OnlineStatus.Infeasible);
-        }
         var model = new CpModel();
         var choose = new BoolVar[n][];
         LinearExprBuilder weight = LinearExpr.NewBuilder();

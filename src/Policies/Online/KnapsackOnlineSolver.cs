@@ -21,15 +21,11 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
 
     public OnlineSolution Solve(IReadOnlyList<OnlineItem> items, double budgetSeconds, Func<bool> timeUp)
     {
+        if (OnlineSolution.Trivial(items, budgetSeconds) is { } trivial)
+        {
+            return trivial;
+        }
         int n = items.Count;
-        if (n == 0)
-        {
-            return new OnlineSolution(OnlineStatus.Optimal, [], double.NaN, 0);
-        }
-        if (!(budgetSeconds > 0))
-        {
-            return OnlineSolution.Failed(OnlineStatus.Infeasible);
-        }
         long capacity = (long)Math.Floor((budgetSeconds / _resolution) + 1e-9);
         var weights = new long[n][];
         var minRemaining = new long[n + 1];

@@ -174,13 +174,9 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
             {
                 continue;
             }
-            Job job = queue[i];
-            StrategyRow row = _matrix.Row(job.Size);
-            int first = row.FirstFeasible(job.TargetAccuracy);
-            // A target above the row's best accuracy cannot be met: the job keeps its most accurate cell.
-            var item = new OnlineItem(row, first < 0 ? row.Cells.Count - 1 : first);
+            OnlineItem item = ItemFor(queue[i]);
             items.Add(item);
-            current.Add(row.IndexOf(plan[i]) - item.FirstFeasible);
+            current.Add(item.Row.IndexOf(plan[i]) - item.FirstFeasible);
         }
         switch (_mode)
         {
@@ -205,11 +201,18 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
             {
                 continue;
             }
-            Job job = queue[i];
-            StrategyRow row = _matrix.Row(job.Size);
-            int first = row.FirstFeasible(job.TargetAccuracy);
-            plan[i] = row.Cells[(first < 0 ? row.Cells.Count - 1 : first) + solution.Choices[item]];
+            OnlineItem choices = ItemFor(queue[i]);
+            plan[i] = choices.Row.Cells[choices.FirstFeasible + solution.Choices[item]];
             item++;
         }
+    }
+
+    /// <summary>The job's choices: the cells of its row that meet its target.</summary>
+    private OnlineItem ItemFor(Job job)
+    {
+        StrategyRow row = _matrix.Row(job.Size);
+        int first = row.FirstFeasible(job.TargetAccuracy);
+        // A target above the row's best accuracy cannot be met: the job keeps its most accurate cell.
+        return new OnlineItem(row, first < 0 ? row.Cells.Count - 1 : first);
     }
 }

@@ -23,21 +23,8 @@ public static class TraceReader
     private static ArrivalTrace ReadCounts(TextReader reader, string file, double binSeconds, bool header)
     {
         var rates = new List<double>();
-        int lineNumber = 0;
-        bool headerSeen = !header;
-        while (reader.ReadLine() is string line)
+        foreach ((int lineNumber, string text) in DataLines(reader, header))
         {
-            lineNumber++;
-            string text = line.Trim();
-            if (text.Length == 0 || text.StartsWith('#'))
-            {
-                continue;
-            }
-            if (!headerSeen)
-            {
-                headerSeen = true;
-                continue;
-            }
             rates.Add(ParseCount(text.Trim('"'), file, lineNumber) / binSeconds);
         }
         return Finish(file, binSeconds, rates);
@@ -47,15 +34,8 @@ public static class TraceReader
     {
         var times = new List<double>();
         var values = new List<double>();
-        int lineNumber = 0;
-        while (reader.ReadLine() is string line)
+        foreach ((int lineNumber, string text) in DataLines(reader, header: false))
         {
-            lineNumber++;
-            string text = line.Trim();
-            if (text.Length == 0 || text.StartsWith('#'))
-            {
-                continue;
-            }
             string[] fields = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 2)
             {
@@ -101,21 +81,8 @@ public static class TraceReader
         var counts = new List<double>();
         DateTime? first = null;
         DateTime previous = DateTime.MinValue;
-        int lineNumber = 0;
-        bool headerSeen = false;
-        while (reader.ReadLine() is string line)
+        foreach ((int lineNumber, string text) in DataLines(reader, header: true))
         {
-            lineNumber++;
-            string text = line.Trim();
-            if (text.Length == 0 || text.StartsWith('#'))
-            {
-                continue;
-            }
-            if (!headerSeen)
-            {
-                headerSeen = true;
-                continue;
-            }
             string stamp = text.Split(',')[0].Trim();
             if (!DateTime.TryParseExact(stamp, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime time))
             {
@@ -141,15 +108,8 @@ public static class TraceReader
     {
         var hours = new List<DateTime>();
         var values = new List<double>();
-        int lineNumber = 0;
-        while (reader.ReadLine() is string line)
+        foreach ((int lineNumber, string text) in DataLines(reader, header: false))
         {
-            lineNumber++;
-            string text = line.Trim();
-            if (text.Length == 0 || text.StartsWith('#'))
-            {
-                continue;
-            }
             string[] fields = text.Split(';');
             if (fields.Length != 2)
             {
@@ -188,6 +148,28 @@ public static class TraceReader
             }
         }
         return new ArrivalTrace(file, 3600, rates);
+    }
+
+    /// <summary>Non-empty, non-comment lines, trimmed, with their 1-based line numbers; the first one skipped when it is a header.</summary>
+    private static IEnumerable<(int Line, string Text)> DataLines(TextReader reader, bool header)
+    {
+        int lineNumber = 0;
+        bool headerSeen = !header;
+        while (reader.ReadLine() is string line)
+        {
+            lineNumber++;
+            string text = line.Trim();
+            if (text.Length == 0 || text.StartsWith('#'))
+            {
+                continue;
+            }
+            if (!headerSeen)
+            {
+                headerSeen = true;
+                continue;
+            }
+            yield return (lineNumber, text);
+        }
     }
 
     private static double ParseCount(string text, string file, int line)
