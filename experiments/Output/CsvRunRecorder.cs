@@ -18,7 +18,7 @@ public sealed class CsvRunRecorder : IRunRecorder, IDisposable
     public static readonly string[] DecisionHeader =
     [
         "run", "policy", "load_qps", "seed", "time_s", "trigger", "path", "wall_ms", "charged_ms", "objective",
-        "jobs_changed", "jobs_dropped", "queue_length", "violator_id",
+        "jobs_changed", "jobs_dropped", "queue_length", "violator_id", "changed_job_ids", "dropped_job_ids",
     ];
 
     private readonly CsvWriter _jobs;
@@ -48,7 +48,7 @@ public sealed class CsvRunRecorder : IRunRecorder, IDisposable
         DecisionRecord r = record;
         _decisions.WriteRow(_run.Index, _run.Policy, _run.LoadQps, _run.Seed, r.TimeSeconds, r.Trigger,
             r.Path.ToString().ToLowerInvariant(), r.WallSeconds * 1000, r.ChargedSeconds * 1000, r.Objective,
-            r.JobsChanged, r.JobsDropped, r.QueueLength, r.ViolatorId);
+            r.JobsChanged, r.JobsDropped, r.QueueLength, r.ViolatorId, string.Join(';', r.ChangedJobIds), string.Join(';', r.DroppedJobIds));
     }
 
     public void Dispose()

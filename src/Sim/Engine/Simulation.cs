@@ -276,7 +276,8 @@ public sealed class Simulation
             }
         }
         _recorder?.Decision(new DecisionRecord(_now, trigger, decision.Path, wall, charged, decision.Objective,
-            decision.Changes.Count, decision.Drops.Count, _queue.Count, decision.ViolatorId));
+            decision.Changes.Count, decision.Drops.Count, _queue.Count, decision.ViolatorId,
+            decision.Changes.Select(c => c.Job.Id).ToArray(), decision.Drops.Select(j => j.Id).ToArray()));
     }
 
     private void Drop(Job job)

@@ -31,7 +31,9 @@ public readonly record struct DecisionRecord(
     int JobsChanged,
     int JobsDropped,
     int QueueLength,
-    int ViolatorId);
+    int ViolatorId,
+    IReadOnlyList<int> ChangedJobIds,
+    IReadOnlyList<int> DroppedJobIds);
 
 /// <summary>Receives per-job and per-decision records as the run produces them (the host streams them to disk).</summary>
 public interface IRunRecorder
