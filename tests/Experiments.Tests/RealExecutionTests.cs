@@ -27,6 +27,8 @@ public sealed class RealExecutionTests
         Assert.True(loaded.Metric.Approximate, "ViLT accuracies are approximate and must say so");
         Assert.Contains("mosel profile", loaded.Provenance, StringComparison.Ordinal);
         Assert.All(Enumerable.Range(0, 3), c => Assert.True(loaded.Table(Precision.Fp32, c).Seconds(1) > 0));
+        // On the CPU the peak resident memory is recorded per point: at least the model and the runtime.
+        Assert.All(Enumerable.Range(0, 3), c => Assert.True(loaded.Table(Precision.Fp32, c).PeakMemoryBytes(4) > 50e6));
 
         string config = scratch.File("sim.yaml", $"""
             profile: {path}

@@ -9,8 +9,11 @@ using static TorchSharp.torch;
 
 namespace Mosel.Executor.Profiling;
 
-/// <summary>One measured point: a configuration at one precision and batch size.</summary>
-public sealed record ProfilePoint(string Configuration, Precision Precision, int BatchSize, double MedianMs, double MeanMs, int Runs);
+/// <summary>
+/// One measured point: a configuration at one precision and batch size. Peak memory is the process's peak
+/// resident memory on CPU; on CUDA it is not measured (TorchSharp 0.107 exposes no CUDA memory statistics).
+/// </summary>
+public sealed record ProfilePoint(string Configuration, Precision Precision, int BatchSize, double MedianMs, double MeanMs, int Runs, double? PeakMemoryBytes);
 
 /// <summary>What to measure.</summary>
 public sealed record ProfilerSettings(IReadOnlyList<int> BatchSizes, IReadOnlyList<Precision> Precisions, TorchDevice Device, int Warmups = 3, int Runs = 10, int Seed = 1);
@@ -77,6 +80,11 @@ public sealed class ModelProfiler
     private ProfilePoint? Measure(ZooModel model, string[] configuration, Precision precision, int batch, Device device, Generator generator)
     {
         var times = new double[_settings.Runs];
+        bool measureMemory = _settings.Device == TorchDevice.Cpu && ProcessMemory.Available;
+        if (measureMemory)
+        {
+            ProcessMemory.ResetPeak();
+        }
         try
         {
             using var scope = NewDisposeScope();
@@ -103,6 +111,7 @@ public sealed class ModelProfiler
         }
         double[] sorted = times.Order().ToArray();
         double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        return new ProfilePoint(string.Join('+', configuration), precision, batch, median, times.Average(), times.Length);
+        return new ProfilePoint(string.Join('+', configuration), precision, batch, median, times.Average(), times.Length,
+            measureMemory ? ProcessMemory.PeakBytes() : null);
     }
 }
