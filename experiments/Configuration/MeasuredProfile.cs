@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Mosel.Executor.Native;
 using Mosel.Executor.Profiling;
@@ -38,31 +37,12 @@ public static class MeasuredProfile
     {
         if (device == TorchDevice.Cuda)
         {
-            string? gpu = Run("nvidia-smi", "--query-gpu=name,memory.total --format=csv,noheader");
+            string? gpu = CommandOutput.Read("nvidia-smi", ["--query-gpu=name,memory.total", "--format=csv,noheader"], 10_000).Output;
             return gpu is null ? "CUDA device" : gpu.Split('\n')[0].Trim();
         }
         string? cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
             : null;
         return $"CPU: {cpu ?? "unknown"} ({Environment.ProcessorCount} threads)";
-    }
-
-    public static string? Run(string file, string arguments)
-    {
-        try
-        {
-            using Process? process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            if (process is null)
-            {
-                return null;
-            }
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit(10_000);
-            return process.ExitCode == 0 ? output.Trim() : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
     }
 }

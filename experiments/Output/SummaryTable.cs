@@ -36,9 +36,5 @@ public static class SummaryTable
         return table;
     }
 
-    private static double Mean(IEnumerable<double> values)
-    {
-        double[] finite = values.Where(double.IsFinite).ToArray();
-        return finite.Length == 0 ? double.NaN : finite.Average();
-    }
+    private static double Mean(IEnumerable<double> values) => Reproduction.Aggregate.MeanCi(values.ToArray()).Mean;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -89,33 +88,12 @@ public static class LibTorchLoader
 
     private static string? PythonTorchFolder(List<string> tried)
     {
-        try
+        (bool started, string? folder) = CommandOutput.Read("python3", ["-c", "import os, torch; print(os.path.join(os.path.dirname(torch.__file__), 'lib'))"]);
+        if (folder is null)
         {
-            var start = new ProcessStartInfo("python3", ["-c", "import os, torch; print(os.path.join(os.path.dirname(torch.__file__), 'lib'))"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using Process? process = Process.Start(start);
-            if (process is null)
-            {
-                tried.Add("PyTorch install: python3 could not be started");
-                return null;
-            }
-            string output = process.StandardOutput.ReadToEnd().Trim();
-            if (!process.WaitForExit(30_000) || process.ExitCode != 0 || output.Length == 0)
-            {
-                tried.Add("PyTorch install: python3 -c 'import torch' failed (no PyTorch)");
-                return null;
-            }
-            return output;
+            tried.Add(started ? "PyTorch install: python3 -c 'import torch' failed (no PyTorch)" : "PyTorch install: python3 not found");
         }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            tried.Add("PyTorch install: python3 not found");
-            return null;
-        }
+        return folder;
     }
 
     private static string? TryLoad(string folder, TorchDevice device, out LibTorchStatus? status, List<string> tried)
