@@ -177,7 +177,7 @@ public static class ConfigLoader
             }
             string? weights = executor.Weights is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Weights));
             v.Check(weights is null || File.Exists(weights), "executor.weights", $"weights file not found: {weights}");
-            torchExecution = new TorchExecution(profile.Name, Mosel.Executor.Models.ZooScale.Parse(executor.Scale), device, libtorch, weights);
+            torchExecution = new TorchExecution(profile.Name, Mosel.Executor.Models.ZooScale.Parse(executor.Scale), device, libtorch, weights, executor.Warmup);
         }
         v.Check(executor.Clock is "virtual" or "wall", "executor.clock", $"must be 'virtual' or 'wall', found '{executor.Clock}'");
         bool live = executor.Clock == "wall";

@@ -13,7 +13,7 @@ public enum ArrivalKind
 }
 
 /// <summary>How real forward passes run (executor.kind: torch).</summary>
-public sealed record TorchExecution(string Model, Mosel.Executor.Models.ZooScale Scale, Mosel.Executor.Native.TorchDevice Device, Mosel.Executor.Native.LibTorchStatus LibTorch, string? Weights);
+public sealed record TorchExecution(string Model, Mosel.Executor.Models.ZooScale Scale, Mosel.Executor.Native.TorchDevice Device, Mosel.Executor.Native.LibTorchStatus LibTorch, string? Weights, bool WarmUp);
 
 /// <summary>One run of an experiment: a policy at one load with one seed.</summary>
 public sealed record RunSpec(int Index, string Policy, double? LoadQps, int Seed)

@@ -170,6 +170,9 @@ public sealed class ExecutorOptions
     /// <summary>torch only: a TorchSharp weights file for the zoo model (relative to the config); random seeded weights when absent.</summary>
     public string? Weights { get; init; }
 
+    /// <summary>torch only: run every configuration at every batch size once before the run starts, so first-shape costs do not land on the first jobs.</summary>
+    public bool Warmup { get; init; } = true;
+
     /// <summary>Coefficient of variation of seeded log-normal noise on true latencies.</summary>
     public double NoiseCv { get; init; }
 

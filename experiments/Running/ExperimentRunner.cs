@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mosel.Executor.Execution;
+using Mosel.Executor.Native;
 using Mosel.Experiments.Configuration;
 using Mosel.Policies;
 using Mosel.Sim.Engine;
@@ -66,12 +67,32 @@ public static class ExperimentRunner
         var truth = new LatencyModel(config.Profile, precision);
         LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
         ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(config.Profile, estimate, clock, config.Solver));
-        IExecutor executor = config.Torch is { } torchExecution
-            ? new TorchExecutor(ZooModels.Get(torchExecution.Model, torchExecution.Scale, torchExecution.Weights), config.Profile, torchExecution.Device, precision, run.Seed)
+        IExecutor executor = config.Torch is { } torch
+            ? new TorchExecutor(ZooModels.Get(torch.Model, torch.Scale, torch.Weights), config.Profile, torch.Device, precision, run.Seed)
             : new ProfileReplayExecutor(truth, config.NoiseCv, SeedStreams.Create((ulong)run.Seed, "service-noise"));
-        LiveReplayService? live = config.LiveReplay
-            ? new LiveReplayService(executor, precision, config.Settings.Workers, sleepForServiceTime: config.Torch is null)
-            : null;
+        LiveReplayService? live = null;
+        if (config.LiveReplay)
+        {
+            Func<IDisposable?>? workerThreadScope = config.Torch is { } liveTorch
+                ? () => PrepareTorchWorker(liveTorch, (TorchExecutor)executor, config.Settings.Workers)
+                : null;
+            live = new LiveReplayService(executor, precision, config.Settings.Workers, sleepForServiceTime: config.Torch is null, workerThreadScope);
+        }
+        else if (config.Torch is { WarmUp: true })
+        {
+            ((TorchExecutor)executor).WarmUp();
+        }
         return new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder, live);
+    }
+
+    /// <summary>On a live worker's own thread: its share of the CPU cores, then the warm-up where the forward passes will run.</summary>
+    private static IDisposable? PrepareTorchWorker(TorchExecution torch, TorchExecutor executor, int workers)
+    {
+        IDisposable? threads = torch.Device == TorchDevice.Cpu ? TorchRuntime.ShareCpuWithScheduler(workers) : null;
+        if (torch.WarmUp)
+        {
+            executor.WarmUp();
+        }
+        return threads;
     }
 }

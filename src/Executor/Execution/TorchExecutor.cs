@@ -11,7 +11,7 @@ namespace Mosel.Executor.Execution;
 /// <summary>
 /// Runs each micro-batch of a job for real: the zoo model's forward pass over the configuration's
 /// modalities at the batch size the strategy gives, timed on the wall clock after a device synchronise.
-/// Inputs are random (seeded) and made once per (configuration, batch size).
+/// Inputs are random (seeded), made once at the profile's largest batch size; a smaller batch is a view of its first rows.
 /// </summary>
 public sealed class TorchExecutor : IExecutor, IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class TorchExecutor : IExecutor, IDisposable
     private readonly TorchDevice _device;
     private readonly Precision _precision;
     private readonly Generator _generator;
-    private readonly Dictionary<(int Configuration, int Batch), Dictionary<string, Tensor>> _inputs = new();
+    private readonly Dictionary<string, Tensor> _inputs;
     private readonly string[][] _modalities;
 
     public TorchExecutor(ZooModel model, ModelProfile profile, TorchDevice device, Precision precision, int seed)
@@ -40,6 +40,22 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         _model.to(TorchRuntime.DeviceOf(device), TorchRuntime.TypeOf(precision));
         _generator = new Generator((ulong)seed, TorchRuntime.DeviceOf(device));
         _modalities = profile.Configurations.Select(c => c.Modalities.ToArray()).ToArray();
+        _inputs = model.RandomInputs(profile.MaxBatchSize, profile.Modalities, TorchRuntime.DeviceOf(device), TorchRuntime.TypeOf(precision), _generator);
+    }
+
+    /// <summary>
+    /// Runs every configuration at every batch size once, untimed: the first pass at a new shape pays for
+    /// kernel selection and allocator growth, which would otherwise land on the first jobs of a run.
+    /// </summary>
+    public void WarmUp()
+    {
+        for (int c = 0; c < _modalities.Length; c++)
+        {
+            for (int batch = 1; batch <= _profile.MaxBatchSize; batch++)
+            {
+                RunMicroBatch(c, batch);
+            }
+        }
     }
 
     public double Execute(Job job, Precision precision)
@@ -63,18 +79,14 @@ public sealed class TorchExecutor : IExecutor, IDisposable
     /// <summary>Wall-clock seconds of one forward pass of <paramref name="batch"/> requests with configuration <paramref name="configuration"/>.</summary>
     public double RunMicroBatch(int configuration, int batch)
     {
-        if (!_inputs.TryGetValue((configuration, batch), out Dictionary<string, Tensor>? inputs))
-        {
-            inputs = _model.RandomInputs(batch, _modalities[configuration], TorchRuntime.DeviceOf(_device), TorchRuntime.TypeOf(_precision), _generator);
-            _inputs[(configuration, batch)] = inputs;
-        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, _profile.MaxBatchSize);
+        using var scope = NewDisposeScope();
+        Dictionary<string, Tensor> inputs = _modalities[configuration].ToDictionary(m => m, m => _inputs[m].narrow(0, 0, batch));
         using var grad = no_grad();
         TorchRuntime.Synchronize(_device);
         long started = Stopwatch.GetTimestamp();
-        using (Tensor output = _model.call(inputs))
-        {
-            TorchRuntime.Synchronize(_device);
-        }
+        _model.call(inputs);
+        TorchRuntime.Synchronize(_device);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
@@ -82,7 +94,7 @@ public sealed class TorchExecutor : IExecutor, IDisposable
 
     public void Dispose()
     {
-        foreach (Tensor tensor in _inputs.Values.SelectMany(d => d.Values))
+        foreach (Tensor tensor in _inputs.Values)
         {
             tensor.Dispose();
         }

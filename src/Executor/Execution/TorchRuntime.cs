@@ -21,6 +21,24 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// For a live replay on the CPU, called on a worker thread: leaves one core to the scheduler's thread and
+    /// shares the rest among the workers. With every core given to libtorch, its intra-op threads and the
+    /// scheduler take turns on the same cores and each forward pass gets several times slower. The setting
+    /// is per thread (OpenMP), which is why the worker sets it itself; disposing restores it.
+    /// </summary>
+    public static IDisposable ShareCpuWithScheduler(int workers)
+    {
+        int previous = get_num_threads();
+        set_num_threads(Math.Max(1, (Environment.ProcessorCount - 1) / workers));
+        return new ThreadCountRestore(previous);
+    }
+
+    private sealed class ThreadCountRestore(int threads) : IDisposable
+    {
+        public void Dispose() => set_num_threads(threads);
+    }
+
     public static bool IsOutOfMemory(Exception e) =>
         e.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ||
         e.Message.Contains("CUBLAS_STATUS_ALLOC_FAILED", StringComparison.Ordinal);

@@ -7,8 +7,11 @@ namespace Mosel.Sim.Engine;
 /// </summary>
 public interface IRealTimeService
 {
-    /// <summary>Seconds since the replay started, on the host's clock.</summary>
+    /// <summary>Seconds since <see cref="BeginReplay"/>, on the host's clock.</summary>
     double Now { get; }
+
+    /// <summary>Sets the replay's time zero: called once, when the run's first arrival is due, after all set-up.</summary>
+    void BeginReplay();
 
     /// <summary>Starts running <paramref name="job"/> on <paramref name="worker"/>; returns at once.</summary>
     void Start(int worker, Job job);

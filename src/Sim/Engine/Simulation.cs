@@ -58,6 +58,7 @@ public sealed class Simulation
     public RunResult Run()
     {
         ScheduleNextArrival();
+        _live?.BeginReplay();
         double stopAt = _arrivals.EndSeconds + _settings.DrainSeconds;
         while (true)
         {
