@@ -109,7 +109,8 @@ internal static partial class StrictYaml
             string valid = ValidKeys(unknown.Groups["type"].Value);
             return $"{where}: unknown key '{key}'{(valid.Length > 0 ? $" (valid keys here: {valid})" : "")}";
         }
-        string message = innermost is YamlException ? innermost.Message : $"{e.Message} {innermost.Message}";
+        // YamlDotNet wraps a conversion failure in "Exception during deserialization": the inner message is the news.
+        string message = innermost is YamlException ? innermost.Message : $"invalid value: {innermost.Message}";
         return $"{where}: {message}";
     }
 

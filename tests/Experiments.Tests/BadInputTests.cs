@@ -47,6 +47,7 @@ public sealed class BadInputTests
         { "accuracy target above 1", "replace:max: 0.7=>max: 1.5", "config.yaml: workload.accuracy_target.max:|[0, 1]" },
         { "accuracy target below 0", "replace:min: 0.6=>min: -0.1", "config.yaml: workload.accuracy_target.min:|[0, 1]" },
         { "infeasible accuracy target", "replace:[none, fp16]=>[none, dynamic]|max: 0.7=>max: 0.742", "config.yaml: workload.accuracy_target.max: infeasible accuracy target: 0.742|audio+video: 0.74" },
+        { "value of the wrong type", "replace:loads_qps: [40]=>loads_qps: [40]\n  slack_ms: soon", "config.yaml:|invalid value: The input string 'soon'" },
         { "unknown policy", "replace:[none, fp16]=>[none, magic]", "config.yaml: policies: unknown policy 'magic'" },
         { "malformed yaml", "append:workload: [unclosed", "config.yaml:" },
         { "missing trace file", "replace:trace.txt=>nowhere.txt", "nowhere.txt: trace file not found" },
