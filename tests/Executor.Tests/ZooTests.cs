@@ -172,6 +172,7 @@ public sealed class WeightsTests
     public void OutOfMemoryMessagesAreRecognised()
     {
         Assert.True(Execution.TorchRuntime.IsOutOfMemory(new InvalidOperationException("CUDA out of memory. Tried to allocate 2.00 GiB")));
+        Assert.True(Execution.TorchRuntime.IsOutOfMemory(new InvalidOperationException("DefaultCPUAllocator: can't allocate memory: you tried to allocate 8796093022208 bytes.")));
         Assert.False(Execution.TorchRuntime.IsOutOfMemory(new InvalidOperationException("shape mismatch")));
     }
 }

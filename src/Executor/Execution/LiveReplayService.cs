@@ -19,7 +19,7 @@ public sealed class LiveReplayService : IRealTimeService, IDisposable
     private readonly BlockingCollection<(int Worker, double Finish)> _completions = new();
     private readonly BlockingCollection<(Job Job, double StartedAt)>[] _inboxes;
     private readonly Thread[] _threads;
-    private Exception? _failure;
+    private volatile Exception? _failure;
 
     /// <param name="sleepForServiceTime">True when the executor only computes a duration (profile replay) and the worker should wait it out.</param>
     /// <param name="workerThreadScope">Set-up that must happen on each worker thread itself (libtorch's thread settings, a

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Sim.Engine;
@@ -80,14 +79,9 @@ public sealed class TorchExecutor : IExecutor, IDisposable
     public double RunMicroBatch(int configuration, int batch)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, _profile.MaxBatchSize);
-        using var scope = NewDisposeScope();
+        using var views = NewDisposeScope();
         Dictionary<string, Tensor> inputs = _modalities[configuration].ToDictionary(m => m, m => _inputs[m].narrow(0, 0, batch));
-        using var grad = no_grad();
-        TorchRuntime.Synchronize(_device);
-        long started = Stopwatch.GetTimestamp();
-        _model.call(inputs);
-        TorchRuntime.Synchronize(_device);
-        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return TorchRuntime.TimeForward(_model, inputs, _device);
     }
 
     public ModelProfile Profile => _profile;

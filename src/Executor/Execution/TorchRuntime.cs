@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Sim.Profiles;
 using TorchSharp;
@@ -22,6 +24,22 @@ public static class TorchRuntime
     }
 
     /// <summary>
+    /// Wall-clock seconds of one forward pass, synchronised with the device before and after. The pass's
+    /// intermediate tensors are freed right after it (not left to the garbage collector, and not kept for
+    /// the length of an outer scope), so repeated passes reuse memory instead of growing the process.
+    /// </summary>
+    public static double TimeForward(ZooModel model, IReadOnlyDictionary<string, Tensor> inputs, TorchDevice device)
+    {
+        using var scope = NewDisposeScope();
+        using var grad = no_grad();
+        Synchronize(device);
+        long started = Stopwatch.GetTimestamp();
+        model.call(inputs);
+        Synchronize(device);
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>
     /// For a live replay on the CPU, called on a worker thread: leaves one core to the scheduler's thread and
     /// shares the rest among the workers. With every core given to libtorch, its intra-op threads and the
     /// scheduler take turns on the same cores and each forward pass gets several times slower. The setting
@@ -41,5 +59,6 @@ public static class TorchRuntime
 
     public static bool IsOutOfMemory(Exception e) =>
         e.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ||
+        e.Message.Contains("can't allocate memory", StringComparison.Ordinal) ||
         e.Message.Contains("CUBLAS_STATUS_ALLOC_FAILED", StringComparison.Ordinal);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Mosel.Executor.Execution;
 using Mosel.Executor.Models;
@@ -22,10 +21,12 @@ public sealed record ProfilerSettings(IReadOnlyList<int> BatchSizes, IReadOnlyLi
 public sealed record OutOfMemory(string Configuration, Precision Precision, int FailedBatchSize, int? LargestFittingBatchSize);
 
 /// <summary>
-/// Times every configuration x precision x batch size of a zoo model: warm-ups, then timed runs, each
-/// synchronised with the device, reporting median and mean (the MOSEL reference profiler's protocol).
-/// Out-of-memory at a batch size is caught: the configuration stops there and the largest batch that
-/// fitted is recorded.
+/// Times every configuration x precision x batch size of a zoo model, each pass synchronised with the device,
+/// reporting median and mean (the MOSEL reference profiler's protocol). Per configuration, an untimed pass in
+/// increasing batch size warms every batch size up (at least once), measures its memory and finds where memory
+/// runs out: the configuration stops there and the largest batch that fitted is recorded. Then the timed
+/// runs go in rounds over all batch sizes, so a slow spell of a shared host touches every batch size a little
+/// instead of one batch size wholly.
 /// </summary>
 public sealed class ModelProfiler
 {
@@ -49,6 +50,7 @@ public sealed class ModelProfiler
             .OrderByDescending(s => s.Length).ThenBy(s => string.Join('+', s), StringComparer.Ordinal)
             .ToArray();
 
+    /// <param name="progress">Called once per measured point with what was measured.</param>
     public IEnumerable<ProfilePoint> Run(ZooModel model, Action<string>? progress = null)
     {
         Device device = TorchRuntime.DeviceOf(_settings.Device);
@@ -59,27 +61,52 @@ public sealed class ModelProfiler
             using var generator = new Generator((ulong)_settings.Seed, device);
             foreach (string[] configuration in Configurations(model))
             {
-                string name = string.Join('+', configuration);
-                int? fitted = null;
-                foreach (int batch in _settings.BatchSizes.Order())
+                foreach (ProfilePoint point in MeasureConfiguration(model, configuration, precision, device, generator))
                 {
-                    progress?.Invoke($"{model.GetName()} {precision.ToName()} {name} batch {batch}");
-                    ProfilePoint? point = Measure(model, configuration, precision, batch, device, generator);
-                    if (point is null)
-                    {
-                        OutOfMemory.Add(new OutOfMemory(name, precision, batch, fitted));
-                        break;
-                    }
-                    fitted = batch;
+                    progress?.Invoke($"{model.GetName()} {precision.ToName()} {point.Configuration} batch {point.BatchSize}");
                     yield return point;
                 }
             }
         }
     }
 
-    private ProfilePoint? Measure(ZooModel model, string[] configuration, Precision precision, int batch, Device device, Generator generator)
+    private List<ProfilePoint> MeasureConfiguration(ZooModel model, string[] configuration, Precision precision, Device device, Generator generator)
     {
-        var times = new double[_settings.Runs];
+        string name = string.Join('+', configuration);
+        var fitted = new List<(int Batch, double? PeakBytes)>();
+        foreach (int batch in _settings.BatchSizes.Order())
+        {
+            double? peakBytes = WarmUp(model, configuration, precision, batch, device, generator, out bool outOfMemory);
+            if (outOfMemory)
+            {
+                OutOfMemory.Add(new OutOfMemory(name, precision, batch, fitted.Count > 0 ? fitted[^1].Batch : null));
+                break;
+            }
+            fitted.Add((batch, peakBytes));
+        }
+        if (fitted.Count == 0)
+        {
+            return [];
+        }
+
+        using var scope = NewDisposeScope();
+        // One input at the largest batch that fitted; a smaller batch is a view of its first rows, as in the executor.
+        Dictionary<string, Tensor> largest = model.RandomInputs(fitted[^1].Batch, configuration, device, TorchRuntime.TypeOf(precision), generator);
+        Dictionary<string, Tensor>[] inputs = fitted.Select(f => largest.ToDictionary(p => p.Key, p => p.Value.narrow(0, 0, f.Batch))).ToArray();
+        double[][] times = fitted.Select(_ => new double[_settings.Runs]).ToArray();
+        for (int run = 0; run < _settings.Runs; run++)
+        {
+            for (int b = 0; b < fitted.Count; b++)
+            {
+                times[b][run] = TorchRuntime.TimeForward(model, inputs[b], _settings.Device) * 1000;
+            }
+        }
+        return fitted.Select((f, b) => new ProfilePoint(name, precision, f.Batch, Median(times[b]), times[b].Average(), _settings.Runs, f.PeakBytes)).ToList();
+    }
+
+    /// <summary>Untimed passes at one batch size (at least one); the process's peak resident memory on the CPU.</summary>
+    private double? WarmUp(ZooModel model, string[] configuration, Precision precision, int batch, Device device, Generator generator, out bool outOfMemory)
+    {
         bool measureMemory = _settings.Device == TorchDevice.Cpu && ProcessMemory.Available;
         if (measureMemory)
         {
@@ -88,30 +115,24 @@ public sealed class ModelProfiler
         try
         {
             using var scope = NewDisposeScope();
-            using var grad = no_grad();
             Dictionary<string, Tensor> inputs = model.RandomInputs(batch, configuration, device, TorchRuntime.TypeOf(precision), generator);
-            for (int i = 0; i < _settings.Warmups; i++)
+            for (int i = 0; i < Math.Max(1, _settings.Warmups); i++)
             {
-                model.call(inputs).Dispose();
-            }
-            TorchRuntime.Synchronize(_settings.Device);
-            for (int i = 0; i < _settings.Runs; i++)
-            {
-                long started = Stopwatch.GetTimestamp();
-                using (Tensor output = model.call(inputs))
-                {
-                    TorchRuntime.Synchronize(_settings.Device);
-                }
-                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                TorchRuntime.TimeForward(model, inputs, _settings.Device);
             }
         }
         catch (Exception e) when (e is ExternalException or InvalidOperationException && TorchRuntime.IsOutOfMemory(e))
         {
+            outOfMemory = true;
             return null;
         }
-        double[] sorted = times.Order().ToArray();
-        double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        return new ProfilePoint(string.Join('+', configuration), precision, batch, median, times.Average(), times.Length,
-            measureMemory ? ProcessMemory.PeakBytes() : null);
+        outOfMemory = false;
+        return measureMemory ? ProcessMemory.PeakBytes() : null;
+    }
+
+    private static double Median(double[] values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
