@@ -67,20 +67,21 @@ public static class ExperimentRunner
         var truth = new LatencyModel(config.Profile, precision);
         LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
         ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(config.Profile, estimate, clock, config.Solver));
-        IExecutor executor = config.Torch is { } torch
+        TorchExecutor? torchExecutor = config.Torch is { } torch
             ? new TorchExecutor(ZooModels.Get(torch.Model, torch.Scale, torch.Weights), config.Profile, torch.Device, precision, run.Seed)
-            : new ProfileReplayExecutor(truth, config.NoiseCv, SeedStreams.Create((ulong)run.Seed, "service-noise"));
+            : null;
+        IExecutor executor = (IExecutor?)torchExecutor ?? new ProfileReplayExecutor(truth, config.NoiseCv, SeedStreams.Create((ulong)run.Seed, "service-noise"));
         LiveReplayService? live = null;
         if (config.LiveReplay)
         {
-            Func<IDisposable?>? workerThreadScope = config.Torch is { } liveTorch
-                ? () => PrepareTorchWorker(liveTorch, (TorchExecutor)executor, config.Settings.Workers)
-                : null;
-            live = new LiveReplayService(executor, precision, config.Settings.Workers, sleepForServiceTime: config.Torch is null, workerThreadScope);
+            Func<IDisposable?>? workerThreadScope = torchExecutor is null
+                ? null
+                : () => PrepareTorchWorker(config.Torch!, torchExecutor, config.Settings.Workers);
+            live = new LiveReplayService(executor, precision, config.Settings.Workers, sleepForServiceTime: torchExecutor is null, workerThreadScope);
         }
         else if (config.Torch is { WarmUp: true })
         {
-            ((TorchExecutor)executor).WarmUp();
+            torchExecutor!.WarmUp();
         }
         return new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder, live);
     }

@@ -18,7 +18,6 @@ public sealed class TorchExecutor : IExecutor, IDisposable
     private readonly ModelProfile _profile;
     private readonly TorchDevice _device;
     private readonly Precision _precision;
-    private readonly Generator _generator;
     private readonly Dictionary<string, Tensor> _inputs;
     private readonly string[][] _modalities;
 
@@ -37,9 +36,9 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         _precision = precision;
         _model.eval();
         _model.to(TorchRuntime.DeviceOf(device), TorchRuntime.TypeOf(precision));
-        _generator = new Generator((ulong)seed, TorchRuntime.DeviceOf(device));
         _modalities = profile.Configurations.Select(c => c.Modalities.ToArray()).ToArray();
-        _inputs = model.RandomInputs(profile.MaxBatchSize, profile.Modalities, TorchRuntime.DeviceOf(device), TorchRuntime.TypeOf(precision), _generator);
+        using var generator = new Generator((ulong)seed, TorchRuntime.DeviceOf(device));
+        _inputs = model.RandomInputs(profile.MaxBatchSize, profile.Modalities, TorchRuntime.DeviceOf(device), TorchRuntime.TypeOf(precision), generator);
     }
 
     /// <summary>
@@ -76,15 +75,13 @@ public sealed class TorchExecutor : IExecutor, IDisposable
     }
 
     /// <summary>Wall-clock seconds of one forward pass of <paramref name="batch"/> requests with configuration <paramref name="configuration"/>.</summary>
-    public double RunMicroBatch(int configuration, int batch)
+    private double RunMicroBatch(int configuration, int batch)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, _profile.MaxBatchSize);
         using var views = NewDisposeScope();
         Dictionary<string, Tensor> inputs = _modalities[configuration].ToDictionary(m => m, m => _inputs[m].narrow(0, 0, batch));
         return TorchRuntime.TimeForward(_model, inputs, _device);
     }
-
-    public ModelProfile Profile => _profile;
 
     public void Dispose()
     {
@@ -93,6 +90,5 @@ public sealed class TorchExecutor : IExecutor, IDisposable
             tensor.Dispose();
         }
         _inputs.Clear();
-        _generator.Dispose();
     }
 }
