@@ -1,8 +1,13 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Safety;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary>Turns failures into one clear line on stderr and a non-zero exit code.</summary>
+/// <summary>
+/// Turns every failure into one line on stderr: exit 2 for bad input (config, profile, trace, arguments,
+/// an output Mosel must not touch), exit 1 for the environment (disk full, permissions) and for faults.
+/// Set MOSEL_DEBUG=1 to see the full exception of an unexpected fault.
+/// </summary>
 public static class CommandLineErrors
 {
     public const int BadInput = 2;
@@ -10,19 +15,49 @@ public static class CommandLineErrors
 
     public static int Guard(Func<int> action)
     {
+        using IDisposable signals = Interrupts.Install();
         try
         {
             return action();
         }
-        catch (ConfigException e)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return Failure;
+            Exception cause = Unwrap(e);
+            (int code, string message) = cause switch
+            {
+                ConfigException or OutputRefusedException => (BadInput, cause.Message),
+                IOException or UnauthorizedAccessException or Mosel.Executor.Native.LibTorchException => (Failure, cause.Message),
+                OutOfMemoryException => (Failure, "out of memory: the experiment needs more memory than this machine has; make it smaller"),
+                _ => (Failure, $"unexpected fault: {cause.Message} (set MOSEL_DEBUG=1 for details)"),
+            };
+            Console.Error.WriteLine($"error: {OneLine(message)}");
+            if (Environment.GetEnvironmentVariable("MOSEL_DEBUG") == "1")
+            {
+                Console.Error.WriteLine(e);
+            }
+            return code;
         }
     }
+
+    /// <summary>Parallel runs wrap the first failure in AggregateException (and reflection in TargetInvocationException).</summary>
+    private static Exception Unwrap(Exception e)
+    {
+        while (true)
+        {
+            switch (e)
+            {
+                case AggregateException aggregate when aggregate.InnerExceptions.Count > 0:
+                    e = aggregate.Flatten().InnerExceptions[0];
+                    break;
+                case System.Reflection.TargetInvocationException { InnerException: { } inner }:
+                    e = inner;
+                    break;
+                default:
+                    return e;
+            }
+        }
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

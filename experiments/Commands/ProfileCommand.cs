@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Running;
+using Mosel.Experiments.Safety;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Profiling;
@@ -44,8 +45,9 @@ public static class ProfileCommand
             {
                 throw new ConfigException("--runs must be >= 1 and --warmups >= 0");
             }
-            LibTorchStatus status = LoadLibTorch(torchDevice, parse.GetValue(libtorch));
             string outPath = parse.GetValue(output)!.FullName;
+            OutputTarget.CheckFile(outPath, ProfileFile.Signature);
+            LibTorchStatus status = LoadLibTorch(torchDevice, parse.GetValue(libtorch));
             ModelProfile profile = Measure(name, zooScale, torchDevice, sizes, precisionList, timed, parse.GetValue(warmups), status, out IReadOnlyList<OutOfMemory> oom,
                 parse.GetValue(weights)?.FullName);
             ProfileFile.Save(profile, $"{name} ({zooScale.Name} scale) measured by mosel profile", outPath);

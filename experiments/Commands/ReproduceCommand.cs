@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Output;
 using Mosel.Experiments.Reproduction;
 using Spectre.Console;
 
@@ -12,7 +13,7 @@ public static class ReproduceCommand
     {
         var figure = new Option<string[]>("--figure", "-f") { Description = $"Figures to reproduce: {string.Join(", ", ReproductionOptions.AllFigures)} or all (repeatable)", DefaultValueFactory = _ => ["all"] };
         var quick = new Option<bool>("--quick") { Description = "One seed and short runs (under a minute): for CI and smoke checks" };
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/reproduce, or results/reproduce-quick)" };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/reproduce, or results/reproduce-quick); an earlier Mosel results folder there is replaced, anything else is refused" };
         var command = new Command("reproduce", "Run the paper's experiments, render its figures (PNG + SVG) and write report.md")
         {
             figure, quick, output,
@@ -38,7 +39,9 @@ public static class ReproduceCommand
                 }
             }
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", isQuick ? "reproduce-quick" : "reproduce");
-            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(outDir, isQuick, figures), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
+            using var folder = new ResultsFolder(outDir);
+            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, figures), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
+            folder.Commit();
             var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "setting", "Mosel", "paper");
             foreach (HeadlineRow row in report.Headline)
             {
@@ -46,7 +49,7 @@ public static class ReproduceCommand
                     double.IsNaN(row.Mosel) ? Markup.Escape(row.Paper) : row.Mosel.ToString("0.000"), double.IsNaN(row.Mosel) ? "" : Markup.Escape(row.Paper));
             }
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{report.Figures.Count} figures and report.md in {Markup.Escape(Path.GetFullPath(outDir))} ({report.WallSeconds:0.0} s)");
+            AnsiConsole.MarkupLine($"{report.Figures.Count} figures and report.md in {Markup.Escape(folder.FinalPath)} ({report.WallSeconds:0.0} s)");
             return 0;
         }));
         return command;

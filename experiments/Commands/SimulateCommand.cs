@@ -2,7 +2,6 @@ using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
-using Mosel.Sim.Metrics;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
@@ -14,12 +13,13 @@ public static class SimulateCommand
     {
         var config = new Option<FileInfo>("--config", "-c") { Description = "Experiment YAML (see experiments/configs)", Required = true };
         var set = new Option<string[]>("--set") { Description = "Override a config key, e.g. --set workload.slack_ms=40 (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/<config name>); replaced when the run succeeds" };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/<config name>); an earlier Mosel results folder there is replaced when the run succeeds, anything else is refused" };
         var executor = new Option<string?>("--executor") { Description = "profile (replay the profile) or torch (real forward passes; same as --set executor.kind=...)" };
         var device = new Option<string?>("--device") { Description = "cpu or cuda, with --executor torch (same as --set executor.device=...)" };
+        var budget = BudgetOptions.Create();
         var command = new Command("simulate", "Run one experiment (policies x loads x seeds) in the simulator and write a results folder")
         {
-            config, set, output, executor, device,
+            config, set, output, executor, device, budget.MaxEvents, budget.Force,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -33,46 +33,30 @@ public static class SimulateCommand
                 overrides.Add($"executor.device={deviceName}");
             }
             ExperimentConfig experiment = ConfigLoader.Load(parse.GetValue(config)!.FullName, overrides);
+            ExperimentSession.Resolve(experiment, budget.Read(parse));
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", experiment.Name);
-            Execute(experiment, outDir);
+            using var folder = new ResultsFolder(outDir);
+            IReadOnlyList<RunOutcome> outcomes = RunWithProgress(experiment, folder.StagingPath);
+            folder.Commit();
+            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(experiment.Name)}[/] — {Markup.Escape(experiment.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());
+            AnsiConsole.Write(SummaryTable.Build(outcomes));
+            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, windows.csv, accuracy_hist.csv{(experiment.JobRecords ? ", jobs.csv, decisions.csv" : "")}, config.resolved.yaml)");
             return 0;
         }));
         return command;
     }
 
-    public static IReadOnlyList<RunOutcome> Execute(ExperimentConfig experiment, string outDir, bool quiet = false)
+    private static IReadOnlyList<RunOutcome> RunWithProgress(ExperimentConfig experiment, string directory)
     {
-        using var folder = new ResultsFolder(outDir);
-        Func<RunSpec, IRunRecorder?>? recorders = experiment.JobRecords
-            ? run => new CsvRunRecorder(run, experiment.Profile, folder.File(ResultsWriter.JobsPart(run.Index)), folder.File(ResultsWriter.DecisionsPart(run.Index)))
-            : null;
-        IReadOnlyList<RunSpec> runs = experiment.Runs();
-        IReadOnlyList<RunOutcome> outcomes;
-        if (!quiet && runs.Count > 1 && AnsiConsole.Profile.Capabilities.Interactive)
+        int runs = experiment.Runs().Count;
+        if (runs > 1 && AnsiConsole.Profile.Capabilities.Interactive)
         {
-            outcomes = AnsiConsole.Progress().Start(context =>
+            return AnsiConsole.Progress().Start(context =>
             {
-                ProgressTask task = context.AddTask($"{experiment.Name}: {runs.Count} runs", maxValue: runs.Count);
-                return ExperimentRunner.Run(experiment, recorders, _ => task.Increment(1));
+                ProgressTask task = context.AddTask($"{experiment.Name}: {runs} runs", maxValue: runs);
+                return ExperimentSession.Run(experiment, directory, _ => task.Increment(1));
             });
         }
-        else
-        {
-            outcomes = ExperimentRunner.Run(experiment, recorders);
-        }
-        RunOutcome? broken = outcomes.FirstOrDefault(o => !o.Result.Summary.ConservationHolds);
-        if (broken is not null)
-        {
-            throw new InvalidOperationException($"run {broken.Run.Label} lost jobs: submitted != met + late + dropped + queued");
-        }
-        ResultsWriter.Write(folder, experiment, outcomes);
-        folder.Commit();
-        if (!quiet)
-        {
-            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(experiment.Name)}[/] — {Markup.Escape(experiment.Profile.Name)} profile, {runs.Count} runs").LeftJustified());
-            AnsiConsole.Write(SummaryTable.Build(outcomes));
-            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, windows.csv, accuracy_hist.csv{(experiment.JobRecords ? ", jobs.csv, decisions.csv" : "")}, config.resolved.yaml)");
-        }
-        return outcomes;
+        return ExperimentSession.Run(experiment, directory);
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using CsvHelper;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Safety;
 using Mosel.Policies.Offline;
 using Mosel.Sim.Profiles;
 using Spectre.Console;
@@ -12,6 +13,12 @@ namespace Mosel.Experiments.Commands;
 /// <summary><c>mosel strategies --profile FILE --precision fp32|fp16 --out FILE.csv</c>: the offline strategy matrix.</summary>
 public static class StrategiesCommand
 {
+    /// <summary>The start of the CSV header: a file that starts otherwise was not written here and is never overwritten.</summary>
+    public const string Signature = "size,target,count_";
+
+    /// <summary>At most 1e5 targets per size: the grid stays a few hundred MB at most.</summary>
+    public const double MinStep = 1e-5;
+
     public static Command Create()
     {
         var profile = new Option<FileInfo>("--profile", "-p") { Description = "Profile YAML", Required = true };
@@ -39,10 +46,11 @@ public static class StrategiesCommand
         {
             throw new ConfigException($"{profilePath}: latency.{precision.ToName()}: the profile has no {precision.ToName()} table");
         }
-        if (!(step > 0 && step <= 1))
+        if (!(step is >= MinStep and <= 1))
         {
-            throw new ConfigException($"--step: must be in (0, 1], found {step}");
+            throw new ConfigException($"--step: must be in [{MinStep}, 1], found {step}");
         }
+        OutputTarget.CheckFile(outPath, Signature);
         IStrategySolver? cellSolver = solverName switch
         {
             "exact" => null,
@@ -57,8 +65,8 @@ public static class StrategiesCommand
             : StrategyMatrix.SolveGrid(latency, targets, cellSolver);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
-        string temporary = outPath + ".partial";
-        using (CsvWriter csv = CsvFiles.Create(temporary))
+        using var output = new OutputFile(outPath, Signature);
+        using (CsvWriter csv = CsvFiles.Create(output.StagingPath))
         {
             var header = new List<string> { "size", "target" };
             header.AddRange(profile.Configurations.Select(c => $"count_{c.Name}"));
@@ -83,7 +91,7 @@ public static class StrategiesCommand
                 csv.WriteRow(row.ToArray());
             }
         }
-        File.Move(temporary, outPath, overwrite: true);
+        output.Commit();
         int infeasible = cells.Count(c => c.Strategy is null);
         AnsiConsole.MarkupLine($"{cells.Count} cells ({cells.Max(c => c.Size)} sizes x {targets.Length} targets, {precision.ToName()}) solved by {solverName} in {seconds * 1000:0.0} ms; " +
             $"{infeasible} infeasible -> {Markup.Escape(outPath)}");

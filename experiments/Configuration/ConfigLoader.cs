@@ -1,3 +1,4 @@
+using Mosel.Experiments.Safety;
 using Mosel.Policies;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
@@ -11,24 +12,38 @@ namespace Mosel.Experiments.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
+    // Ranges every run on a 2-core, 24 GB machine can honour; README "Configuration" lists them.
+    public const int MaxWorkers = 1024;
+    public const int MaxSeeds = 10_000;
+    public const int MaxSmoothSeconds = 86_400;
+    public const double MaxMilliseconds = 1e9;
+    public const double MinIntervalMs = 0.01;
+    public const double MaxDecisionMs = 60_000;
+    public const double MinResolutionUs = 0.1;
+    public const double MaxResolutionUs = 1e6;
+    public const double MaxNoiseCv = 10;
+    public const double MinFactor = 0.01;
+    public const double MaxFactor = 100;
+    public const double MinWindowSeconds = 0.001;
+    public const double MaxJobSizeMoment = 1e6;
+
     public static ExperimentConfig Load(string path, IReadOnlyList<string>? overrides = null)
     {
         if (!File.Exists(path))
         {
             throw new ConfigException($"{path}: config file not found");
         }
-        string yaml = File.ReadAllText(path);
-        ExperimentOptions options = StrictYaml.Deserialize<ExperimentOptions>(yaml, path);
-        if (overrides is { Count: > 0 })
-        {
-            options = StrictYaml.Deserialize<ExperimentOptions>(StrictYaml.ApplyOverrides(yaml, overrides, path), $"{path} (with --set)");
-        }
+        ExperimentOptions options = StrictYaml.Deserialize<ExperimentOptions>(File.ReadAllText(path), path, overrides);
         return Validate(options, path);
     }
 
     public static ExperimentConfig Validate(ExperimentOptions options, string path)
     {
         var v = new Validator(path);
+        string name = options.Name ?? Path.GetFileNameWithoutExtension(path);
+        v.Check(RunName.IsPlain(name), "name", options.Name is null
+            ? $"the config file's name '{name}' is not a plain run name ({RunName.Rule}); set name:"
+            : $"'{name}' is not {RunName.Rule}");
         string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
 
         string profilePath = Path.GetFullPath(Path.Combine(folder, v.Required(options.Profile, "profile")));
@@ -43,7 +58,7 @@ public static class ConfigLoader
             v.Check(profile.HasPrecision(precision), "policies", $"policy '{policy}' needs a {precision.ToName()} latency table, which {profilePath} lacks");
         }
         v.Check(policies.Distinct().Count() == policies.Length, "policies", "a policy is listed twice");
-        v.Check(options.Seeds.Length > 0, "seeds", "list at least one seed");
+        v.Check(options.Seeds.Length is > 0 and <= MaxSeeds, "seeds", $"list between 1 and {MaxSeeds} seeds, found {options.Seeds.Length}");
         v.Check(options.Seeds.Distinct().Count() == options.Seeds.Length, "seeds", "a seed is listed twice");
 
         WorkloadOptions workload = v.Required(options.Workload, "workload");
@@ -77,7 +92,8 @@ public static class ConfigLoader
         {
             v.Check(loads is not null, "workload.loads_qps", "missing required key (poisson arrivals need the rates to run)");
             poissonDuration = v.Required(workload.DurationS, "workload.duration_s");
-            v.Check(double.IsFinite(poissonDuration) && poissonDuration > 0, "workload.duration_s", $"must be positive, found {poissonDuration}");
+            v.Check(double.IsFinite(poissonDuration) && poissonDuration > 0 && poissonDuration <= ArrivalTrace.MaxDurationSeconds, "workload.duration_s",
+                $"must be in (0, {ArrivalTrace.MaxDurationSeconds}] s, found {poissonDuration}");
             v.Check(workload.Trace is null, "workload.trace", "only used with arrivals: trace");
         }
         else
@@ -90,7 +106,7 @@ public static class ConfigLoader
                 throw v.Error("workload.trace.format", $"unknown format '{formatName}' (known: {string.Join(", ", TraceFormatNames.ByName.Keys)})");
             }
             v.Check(workload.DurationS is null, "workload.duration_s", "only used with arrivals: poisson (use workload.trace.duration_s)");
-            v.Check(traceOptions.SmoothS >= 0, "workload.trace.smooth_s", $"must be >= 0, found {traceOptions.SmoothS}");
+            v.Check(traceOptions.SmoothS is >= 0 and <= MaxSmoothSeconds, "workload.trace.smooth_s", $"must be in [0, {MaxSmoothSeconds}], found {traceOptions.SmoothS}");
             trace = TraceFile.Load(file, format);
             v.Check(traceOptions.StartS >= 0 && traceOptions.StartS < trace.DurationSeconds, "workload.trace.start_s",
                 $"must lie inside the trace (0..{trace.DurationSeconds} s), found {traceOptions.StartS}");
@@ -116,7 +132,7 @@ public static class ConfigLoader
         JobSizeDistribution sizes = JobSizes(workload.JobSize, v);
         v.Check(sizes.MaxSize <= profile.MaxBatchSize, "workload.job_size.max",
             $"job sizes go up to {sizes.MaxSize}, but {profilePath} measures batch sizes only up to {profile.MaxBatchSize}");
-        v.Check(double.IsFinite(workload.SlackMs) && workload.SlackMs >= 0, "workload.slack_ms", $"must be >= 0, found {workload.SlackMs}");
+        v.Check(workload.SlackMs is >= 0 and <= MaxMilliseconds, "workload.slack_ms", $"must be in [0, {MaxMilliseconds}], found {workload.SlackMs}");
 
         AccuracyTargetOptions target = workload.AccuracyTarget;
         v.Check(target.Min >= 0 && target.Min <= 1, "workload.accuracy_target.min", $"must be in [0, 1], found {target.Min}");
@@ -130,9 +146,10 @@ public static class ConfigLoader
         v.Check(target.Per is "run" or "job", "workload.accuracy_target.per", $"must be 'run' or 'job', found '{target.Per}'");
 
         SchedulerOptions scheduler = options.Scheduler;
-        v.Check(scheduler.Workers >= 1, "scheduler.workers", $"must be >= 1, found {scheduler.Workers}");
-        v.Check(scheduler.GraceMs >= 0, "scheduler.grace_ms", $"must be >= 0, found {scheduler.GraceMs}");
-        v.Check(scheduler.MonitorIntervalMs >= 0, "scheduler.monitor_interval_ms", $"must be >= 0, found {scheduler.MonitorIntervalMs}");
+        v.Check(scheduler.Workers is >= 1 and <= MaxWorkers, "scheduler.workers", $"must be in [1, {MaxWorkers}], found {scheduler.Workers}");
+        v.Check(scheduler.GraceMs is >= 0 and <= MaxMilliseconds, "scheduler.grace_ms", $"must be in [0, {MaxMilliseconds}], found {scheduler.GraceMs}");
+        v.Check(scheduler.MonitorIntervalMs == 0 || scheduler.MonitorIntervalMs is >= MinIntervalMs and <= MaxMilliseconds, "scheduler.monitor_interval_ms",
+            $"must be 0 (off) or in [{MinIntervalMs}, {MaxMilliseconds}], found {scheduler.MonitorIntervalMs}");
         DecisionTimeCharge charge = scheduler.DecisionTime switch
         {
             "measured" => DecisionTimeCharge.Measured,
@@ -140,7 +157,7 @@ public static class ConfigLoader
             "none" => DecisionTimeCharge.None,
             _ => throw v.Error("scheduler.decision_time", $"must be 'measured', 'fixed' or 'none', found '{scheduler.DecisionTime}'"),
         };
-        v.Check(scheduler.DecisionTimeMs >= 0, "scheduler.decision_time_ms", $"must be >= 0, found {scheduler.DecisionTimeMs}");
+        v.Check(scheduler.DecisionTimeMs is >= 0 and <= MaxDecisionMs, "scheduler.decision_time_ms", $"must be in [0, {MaxDecisionMs}], found {scheduler.DecisionTimeMs}");
         v.Check(scheduler.Margin > 0 && scheduler.Margin <= 1, "scheduler.margin", $"must be in (0, 1], found {scheduler.Margin}");
         OnlineSolverKind solver = scheduler.Solver switch
         {
@@ -148,9 +165,10 @@ public static class ConfigLoader
             "ortools" => OnlineSolverKind.OrTools,
             _ => throw v.Error("scheduler.solver", $"must be 'exact' or 'ortools', found '{scheduler.Solver}'"),
         };
-        v.Check(scheduler.SolverTimeLimitMs > 0, "scheduler.solver_time_limit_ms", $"must be > 0, found {scheduler.SolverTimeLimitMs}");
-        v.Check(scheduler.SolverResolutionUs > 0, "scheduler.solver_resolution_us", $"must be > 0, found {scheduler.SolverResolutionUs}");
-        v.Check(scheduler.DrainS is null or >= 0, "scheduler.drain_s", $"must be >= 0, found {scheduler.DrainS}");
+        v.Check(scheduler.SolverTimeLimitMs is > 0 and <= MaxDecisionMs, "scheduler.solver_time_limit_ms", $"must be in (0, {MaxDecisionMs}], found {scheduler.SolverTimeLimitMs}");
+        v.Check(scheduler.SolverResolutionUs is >= MinResolutionUs and <= MaxResolutionUs, "scheduler.solver_resolution_us",
+            $"must be in [{MinResolutionUs}, {MaxResolutionUs}], found {scheduler.SolverResolutionUs}");
+        v.Check(scheduler.DrainS is null or (>= 0 and <= ArrivalTrace.MaxDurationSeconds), "scheduler.drain_s", $"must be in [0, {ArrivalTrace.MaxDurationSeconds}], found {scheduler.DrainS}");
 
         ExecutorOptions executor = options.Executor;
         v.Check(executor.Kind is "profile" or "torch", "executor.kind", $"must be 'profile' or 'torch', found '{executor.Kind}'");
@@ -181,23 +199,24 @@ public static class ConfigLoader
         }
         v.Check(executor.Clock is "virtual" or "wall", "executor.clock", $"must be 'virtual' or 'wall', found '{executor.Clock}'");
         bool live = executor.Clock == "wall";
-        v.Check(executor.NoiseCv >= 0 && double.IsFinite(executor.NoiseCv), "executor.noise_cv", $"must be >= 0, found {executor.NoiseCv}");
-        v.Check(executor.EstimateFactor > 0 && double.IsFinite(executor.EstimateFactor), "executor.estimate_factor", $"must be > 0, found {executor.EstimateFactor}");
-        v.Check(executor.EstimateNoiseCv >= 0, "executor.estimate_noise_cv", $"must be >= 0, found {executor.EstimateNoiseCv}");
+        v.Check(executor.NoiseCv is >= 0 and <= MaxNoiseCv, "executor.noise_cv", $"must be in [0, {MaxNoiseCv}], found {executor.NoiseCv}");
+        v.Check(executor.EstimateFactor is >= MinFactor and <= MaxFactor, "executor.estimate_factor", $"must be in [{MinFactor}, {MaxFactor}], found {executor.EstimateFactor}");
+        v.Check(executor.EstimateNoiseCv is >= 0 and <= MaxNoiseCv, "executor.estimate_noise_cv", $"must be in [0, {MaxNoiseCv}], found {executor.EstimateNoiseCv}");
         double[] factors = Enumerable.Repeat(executor.EstimateFactor, profile.Configurations.Count).ToArray();
         foreach ((string config, double factor) in executor.EstimateFactors ?? [])
         {
             int index = profile.IndexOf(config);
             v.Check(index >= 0, $"executor.estimate_factors.{config}", $"not a configuration of {profile.Name} ({string.Join(", ", profile.Configurations.Select(c => c.Name))})");
-            v.Check(factor > 0 && double.IsFinite(factor), $"executor.estimate_factors.{config}", $"must be > 0, found {factor}");
+            v.Check(factor is >= MinFactor and <= MaxFactor, $"executor.estimate_factors.{config}", $"must be in [{MinFactor}, {MaxFactor}], found {factor}");
             factors[index] = factor;
         }
 
-        v.Check(options.Output.WindowS > 0, "output.window_s", $"must be > 0, found {options.Output.WindowS}");
+        v.Check(options.Output.WindowS is >= MinWindowSeconds and <= ArrivalTrace.MaxDurationSeconds, "output.window_s",
+            $"must be in [{MinWindowSeconds}, {ArrivalTrace.MaxDurationSeconds}] s, found {options.Output.WindowS}");
 
         return new ExperimentConfig
         {
-            Name = options.Name ?? Path.GetFileNameWithoutExtension(path),
+            Name = name,
             SourcePath = path,
             Options = options,
             Profile = profile,
@@ -250,8 +269,8 @@ public static class ConfigLoader
                 v.Check(options.Size >= 1, "workload.job_size.size", $"must be >= 1, found {options.Size}");
                 return JobSizeDistribution.Fixed(options.Size);
             case "normal":
-                v.Check(options.Std > 0 && double.IsFinite(options.Std), "workload.job_size.std", $"must be > 0, found {options.Std}");
-                v.Check(double.IsFinite(options.Mean), "workload.job_size.mean", $"must be finite, found {options.Mean}");
+                v.Check(options.Std is > 0 and <= MaxJobSizeMoment, "workload.job_size.std", $"must be in (0, {MaxJobSizeMoment}], found {options.Std}");
+                v.Check(options.Mean is >= -MaxJobSizeMoment and <= MaxJobSizeMoment, "workload.job_size.mean", $"must be in [-{MaxJobSizeMoment}, {MaxJobSizeMoment}], found {options.Mean}");
                 v.Check(options.Max >= 1, "workload.job_size.max", $"must be >= 1, found {options.Max}");
                 SizeRounding rounding = options.Rounding switch
                 {

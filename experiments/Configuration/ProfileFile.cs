@@ -1,3 +1,4 @@
+using Mosel.Experiments.Safety;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Configuration;
@@ -97,16 +98,13 @@ public static class ProfileFile
         };
     }
 
+    /// <summary>The first line of every profile Mosel writes: a file that starts otherwise is never overwritten.</summary>
+    public const string Signature = "# Written by `mosel profile`.";
+
     public static void Save(ModelProfile profile, string description, string path)
     {
-        string yaml = "# Written by `mosel profile`.\n" + StrictYaml.Serialize(ToDocument(profile, description));
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, yaml);
-        File.Move(temporary, path, overwrite: true);
+        using var output = new OutputFile(path, Signature);
+        File.WriteAllText(output.StagingPath, Signature + "\n" + StrictYaml.Serialize(ToDocument(profile, description)));
+        output.Commit();
     }
 }

@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -8,10 +6,10 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Mosel.Experiments.Configuration;
 
 /// <summary>
-/// YAML with snake_case keys where an unknown key is an error that names the file, line, the key and
-/// the keys that would have been valid there.
+/// YAML with snake_case keys, read strictly: the tree is checked against the options type first
+/// (<see cref="YamlShape"/>), so every error names the file, line and key in words, never a .NET type.
 /// </summary>
-internal static partial class StrictYaml
+internal static class StrictYaml
 {
     private static readonly IDeserializer s_deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -22,22 +20,35 @@ internal static partial class StrictYaml
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
         .Build();
 
-    public static T Deserialize<T>(string yaml, string source)
+    /// <param name="overrides"><c>a.b.c=value</c> items (from --set) applied after the file is checked; each value is parsed as YAML.</param>
+    public static T Deserialize<T>(string yaml, string source, IReadOnlyList<string>? overrides = null)
     {
+        YamlMappingNode root = Parse(yaml, source);
+        YamlShape.Check(root, typeof(T), source, withLines: true);
+        if (overrides is { Count: > 0 })
+        {
+            foreach (string item in overrides)
+            {
+                Apply(root, item);
+            }
+            YamlShape.Check(root, typeof(T), $"{source} (with --set)", withLines: false);
+        }
+        var writer = new StringWriter();
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
         try
         {
-            return s_deserializer.Deserialize<T>(yaml) ?? throw new ConfigException($"{source}: the document is empty");
+            return s_deserializer.Deserialize<T>(writer.ToString())!;
         }
         catch (YamlException e)
         {
-            throw new ConfigException(Describe(e, source), e);
+            // The shape check leaves only value conversions that a number's range decides (e.g. 1e400 for a whole number).
+            throw new ConfigException($"{source}: a value cannot be read ({Innermost(e).Message.Split('\n')[0]})", e);
         }
     }
 
     public static string Serialize(object value) => s_serializer.Serialize(value);
 
-    /// <summary>Applies <c>a.b.c=value</c> overrides to a YAML document; the value is parsed as YAML (so <c>[1, 2]</c> is a list).</summary>
-    public static string ApplyOverrides(string yaml, IReadOnlyList<string> overrides, string source)
+    private static YamlMappingNode Parse(string yaml, string source)
     {
         var stream = new YamlStream();
         try
@@ -46,38 +57,60 @@ internal static partial class StrictYaml
         }
         catch (YamlException e)
         {
-            throw new ConfigException(Describe(e, source), e);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ConfigException($"{source}: the document must be a mapping of keys");
-        }
-        foreach (string item in overrides)
-        {
-            int eq = item.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
+            string message = Innermost(e) is YamlException inner ? inner.Message : "malformed YAML";
+            if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
             {
-                throw new ConfigException($"--set '{item}': expected key=value, e.g. --set workload.slack_ms=40");
+                message = "a key is given twice in one mapping";
             }
-            string[] path = item[..eq].Trim().Split('.');
-            YamlNode value = ParseValue(item[(eq + 1)..], item);
-            YamlMappingNode node = root;
-            for (int i = 0; i < path.Length - 1; i++)
-            {
-                var key = new YamlScalarNode(path[i]);
-                if (!node.Children.TryGetValue(key, out YamlNode? child))
-                {
-                    child = new YamlMappingNode();
-                    node.Children[key] = child;
-                }
-                node = child as YamlMappingNode
-                    ?? throw new ConfigException($"--set '{item}': '{string.Join('.', path[..(i + 1)])}' is not a mapping");
-            }
-            node.Children[new YamlScalarNode(path[^1])] = value;
+            throw new ConfigException($"{source}:{e.Start.Line}:{e.Start.Column}: {message}", e);
         }
-        var writer = new StringWriter();
-        stream.Save(writer, assignAnchors: false);
-        return writer.ToString();
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // The parser fails this way on some unclosed brackets and quotes, and on duplicate keys.
+            string message = e.Message.Contains("same key", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
+                ? "a key is given twice in one mapping"
+                : "malformed YAML (an unclosed bracket or quote?)";
+            throw new ConfigException($"{source}: {message}", e);
+        }
+        if (stream.Documents.Count == 0)
+        {
+            throw new ConfigException($"{source}: the document is empty");
+        }
+        if (stream.Documents.Count > 1)
+        {
+            throw new ConfigException($"{source}: expected one YAML document, found {stream.Documents.Count}");
+        }
+        return stream.Documents[0].RootNode as YamlMappingNode
+            ?? throw new ConfigException($"{source}: the document must be a mapping of keys");
+    }
+
+    /// <summary>Sets <c>a.b.c=value</c> in the tree, creating mappings on the way; the value is parsed as YAML (so <c>[1, 2]</c> is a list).</summary>
+    private static void Apply(YamlMappingNode root, string item)
+    {
+        int eq = item.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            throw new ConfigException($"--set '{item}': expected key=value, e.g. --set workload.slack_ms=40");
+        }
+        string[] path = item[..eq].Trim().Split('.');
+        if (path.Any(p => p.Length == 0))
+        {
+            throw new ConfigException($"--set '{item}': the key has an empty part");
+        }
+        YamlNode value = ParseValue(item[(eq + 1)..], item);
+        YamlMappingNode node = root;
+        for (int i = 0; i < path.Length - 1; i++)
+        {
+            var key = new YamlScalarNode(path[i]);
+            if (!node.Children.TryGetValue(key, out YamlNode? child))
+            {
+                child = new YamlMappingNode();
+                node.Children[key] = child;
+            }
+            node = child as YamlMappingNode
+                ?? throw new ConfigException($"--set '{item}': '{string.Join('.', path[..(i + 1)])}' is not a mapping");
+        }
+        node.Children[new YamlScalarNode(path[^1])] = value;
     }
 
     private static YamlNode ParseValue(string text, string item)
@@ -87,44 +120,23 @@ internal static partial class StrictYaml
         {
             stream.Load(new StringReader($"v: {text}"));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            throw new ConfigException($"--set '{item}': the value is not valid YAML ({e.Message})", e);
+            throw new ConfigException($"--set '{item}': the value is not valid YAML", e);
         }
-        return ((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("v")];
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode { Children.Count: 1 } mapping)
+        {
+            throw new ConfigException($"--set '{item}': the value is not valid YAML");
+        }
+        return mapping.Children[new YamlScalarNode("v")];
     }
 
-    private static string Describe(YamlException e, string source)
+    private static Exception Innermost(Exception e)
     {
-        string where = $"{source}:{e.Start.Line}:{e.Start.Column}";
-        Exception innermost = e;
-        while (innermost.InnerException is not null)
+        while (e.InnerException is not null)
         {
-            innermost = innermost.InnerException;
+            e = e.InnerException;
         }
-        Match unknown = UnknownProperty().Match(e.Message);
-        if (unknown.Success)
-        {
-            string key = UnderscoredNamingConvention.Instance.Apply(unknown.Groups["key"].Value);
-            string valid = ValidKeys(unknown.Groups["type"].Value);
-            return $"{where}: unknown key '{key}'{(valid.Length > 0 ? $" (valid keys here: {valid})" : "")}";
-        }
-        // YamlDotNet wraps a conversion failure in "Exception during deserialization": the inner message is the news.
-        string message = innermost is YamlException ? innermost.Message : $"invalid value: {innermost.Message}";
-        return $"{where}: {message}";
+        return e;
     }
-
-    private static string ValidKeys(string typeName)
-    {
-        Type? type = typeof(StrictYaml).Assembly.GetTypes().FirstOrDefault(t => t.FullName == typeName || t.Name == typeName);
-        if (type is null)
-        {
-            return "";
-        }
-        return string.Join(", ", type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)));
-    }
-
-    [GeneratedRegex("Property '(?<key>[^']+)' not found on type '(?<type>[^']+)'")]
-    private static partial Regex UnknownProperty();
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using Mosel.Sim.Workload;
 
@@ -12,22 +13,105 @@ public static class TraceFile
         {
             throw new ConfigException($"{path}: trace file not found");
         }
+        bool gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        uint? expectedSize = gzip ? GzipTrailerSize(path) : null;
         using FileStream file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new GZipStream(file, CompressionMode.Decompress)
-            : file;
-        using var reader = new StreamReader(stream);
+        using var counted = new CountingStream(gzip ? new GZipStream(file, CompressionMode.Decompress) : file);
+        using var reader = new StreamReader(counted);
+        ArrivalTrace trace;
         try
         {
-            return TraceReader.Read(reader, path, format);
+            trace = TraceReader.Read(reader, path, format);
         }
         catch (TraceFormatException e)
         {
+            // A cut gzip usually ends mid-line: say it is truncated rather than blame the last line.
+            if (expectedSize is uint cut && !Whole(counted, cut))
+            {
+                throw new ConfigException($"{path}: truncated or corrupt gzip file (it ends before its trailer)", e);
+            }
             throw new ConfigException(e.Message, e);
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            throw new ConfigException($"{path}: not a valid gzip file ({e.Message})", e);
+            throw new ConfigException($"{path}: not a valid gzip file (corrupt compressed data)");
+        }
+        // GZipStream ends quietly at a cut: the trailer's length (mod 2^32) tells a whole file from a truncated one.
+        // Only a single-member gzip (what gzip and Python write) is accepted.
+        if (expectedSize is uint size && (uint)counted.BytesRead != size)
+        {
+            throw new ConfigException($"{path}: truncated or corrupt gzip file (decompressed {counted.BytesRead} bytes, its trailer says {size})");
+        }
+        return trace;
+    }
+
+    /// <summary>Reads the rest of the stream and compares its decompressed length with the gzip trailer's.</summary>
+    private static bool Whole(CountingStream stream, uint expected)
+    {
+        try
+        {
+            stream.CopyTo(Stream.Null);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+        return (uint)stream.BytesRead == expected;
+    }
+
+    private static uint GzipTrailerSize(string path)
+    {
+        using FileStream file = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[2];
+        if (file.Length < 18 || file.Read(head) != 2 || head[0] != 0x1f || head[1] != 0x8b)
+        {
+            throw new ConfigException($"{path}: not a gzip file (a .gz trace must be gzip-compressed)");
+        }
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+    }
+
+    /// <summary>Counts the bytes read through it (the decompressed size).</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, count);
+            BytesRead += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
         }
     }
 }

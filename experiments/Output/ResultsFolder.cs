@@ -1,8 +1,13 @@
+using System.Globalization;
+using Mosel.Experiments.Safety;
+
 namespace Mosel.Experiments.Output;
 
 /// <summary>
-/// A results folder that appears only when complete: files are written into a staging folder next to
-/// it, which replaces the target on <see cref="Commit"/> and is deleted if the run fails.
+/// A results folder that appears only when complete. Files go into a staging folder next to the target
+/// (<c>TARGET.partial-PID</c>); <see cref="Commit"/> swaps it in. An existing target is replaced only when
+/// Mosel created it (it carries <see cref="OutputTarget.MarkerFile"/>); anything else is refused before
+/// a file is written. The staging folder is deleted on failure, on dispose and on SIGINT/SIGTERM/SIGHUP.
 /// </summary>
 public sealed class ResultsFolder : IDisposable
 {
@@ -10,36 +15,63 @@ public sealed class ResultsFolder : IDisposable
 
     public ResultsFolder(string path)
     {
-        FinalPath = Path.GetFullPath(path);
-        StagingPath = FinalPath.TrimEnd(Path.DirectorySeparatorChar) + $".partial-{Environment.ProcessId}";
+        FinalPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        OutputTarget.CheckFolder(FinalPath);
+        Staging.RemoveStaleFolders(FinalPath);
+        StagingPath = Staging.PathFor(FinalPath);
+        RunId = $"{DateTime.UtcNow:yyyyMMddTHHmmssZ}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        Interrupts.Track(StagingPath);
         if (Directory.Exists(StagingPath))
         {
-            Directory.Delete(StagingPath, recursive: true);
+            Staging.Delete(StagingPath);
         }
         Directory.CreateDirectory(StagingPath);
+        System.IO.File.WriteAllText(Path.Combine(StagingPath, OutputTarget.MarkerFile),
+            string.Create(CultureInfo.InvariantCulture, $"Written by Mosel; Mosel replaces this folder on a later run with the same --out.\nrun_id: {RunId}\n"));
     }
 
     public string FinalPath { get; }
 
     public string StagingPath { get; }
 
+    /// <summary>Identifies this run's results (kept in the marker file).</summary>
+    public string RunId { get; }
+
     public string File(string name) => Path.Combine(StagingPath, name);
 
+    /// <summary>Moves the complete results into place; an earlier Mosel results folder there is replaced.</summary>
     public void Commit()
     {
+        OutputTarget.CheckFolder(FinalPath);
         if (Directory.Exists(FinalPath))
         {
-            Directory.Delete(FinalPath, recursive: true);
+            string previous = FinalPath + ".replaced-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            Directory.Move(FinalPath, previous);
+            try
+            {
+                Directory.Move(StagingPath, FinalPath);
+            }
+            catch (IOException)
+            {
+                Directory.Move(previous, FinalPath);
+                throw;
+            }
+            Staging.Delete(previous);
         }
-        Directory.Move(StagingPath, FinalPath);
+        else
+        {
+            Directory.Move(StagingPath, FinalPath);
+        }
         _committed = true;
+        Interrupts.Release(StagingPath);
     }
 
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(StagingPath))
+        if (!_committed)
         {
-            Directory.Delete(StagingPath, recursive: true);
+            Staging.Delete(StagingPath);
+            Interrupts.Release(StagingPath);
         }
     }
 }

@@ -15,17 +15,18 @@ public static class ResultsWriter
 
     public static string DecisionsPart(int run) => $"decisions.{run:D5}.part";
 
-    public static void Write(ResultsFolder folder, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
+    public static void Write(string directory, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
     {
-        File.WriteAllText(folder.File("config.resolved.yaml"),
+        string File(string name) => Path.Combine(directory, name);
+        System.IO.File.WriteAllText(File("config.resolved.yaml"),
             $"# Resolved from {config.SourcePath} (relative paths are relative to that file): every default filled in.\n" + StrictYaml.Serialize(config.Options));
-        WriteSummary(folder.File("summary.csv"), config, outcomes);
-        WriteWindows(folder.File("windows.csv"), config, outcomes);
-        WriteAccuracyHistogram(folder.File("accuracy_hist.csv"), outcomes);
+        WriteSummary(File("summary.csv"), config, outcomes);
+        WriteWindows(File("windows.csv"), config, outcomes);
+        WriteAccuracyHistogram(File("accuracy_hist.csv"), outcomes);
         if (config.JobRecords)
         {
-            Join(folder, JobsFile, CsvRunRecorder.JobHeader, outcomes.Select(o => JobsPart(o.Run.Index)));
-            Join(folder, DecisionsFile, CsvRunRecorder.DecisionHeader, outcomes.Select(o => DecisionsPart(o.Run.Index)));
+            Join(directory, JobsFile, CsvRunRecorder.JobHeader, outcomes.Select(o => JobsPart(o.Run.Index)));
+            Join(directory, DecisionsFile, CsvRunRecorder.DecisionHeader, outcomes.Select(o => DecisionsPart(o.Run.Index)));
         }
     }
 
@@ -110,15 +111,15 @@ public static class ResultsWriter
         }
     }
 
-    private static void Join(ResultsFolder folder, string name, string[] header, IEnumerable<string> parts)
+    private static void Join(string directory, string name, string[] header, IEnumerable<string> parts)
     {
-        using (var output = new FileStream(folder.File(name), FileMode.Create))
+        using (var output = new FileStream(Path.Combine(directory, name), FileMode.CreateNew))
         {
             byte[] head = System.Text.Encoding.UTF8.GetBytes(string.Join(',', header) + "\n");
             output.Write(head);
             foreach (string part in parts)
             {
-                string partPath = folder.File(part);
+                string partPath = Path.Combine(directory, part);
                 using (FileStream input = File.OpenRead(partPath))
                 {
                     input.CopyTo(output);

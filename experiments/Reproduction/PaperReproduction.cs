@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Mosel.Experiments.Commands;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Running;
 using Mosel.Plots;
@@ -11,7 +10,7 @@ using ScottPlot;
 
 namespace Mosel.Experiments.Reproduction;
 
-/// <summary>What <c>mosel reproduce</c> runs: which figures, how long, where.</summary>
+/// <summary>What <c>mosel reproduce</c> runs: which figures, how long, and the (staging) folder it writes into.</summary>
 public sealed record ReproductionOptions(string OutDir, bool Quick, IReadOnlySet<string> Figures)
 {
     public static readonly string[] AllFigures = ["1", "5", "6", "7", "8", "headline"];
@@ -182,7 +181,10 @@ public static class PaperReproduction
             all.Add(probe.Arrivals == ArrivalKind.Poisson ? "workload.duration_s=60" : "workload.trace.duration_s=600");
         }
         ExperimentConfig config = ConfigLoader.Load(path, all);
-        return SimulateCommand.Execute(config, Path.Combine(options.OutDir, folder ?? Path.GetFileNameWithoutExtension(file)), quiet: true);
+        ExperimentSession.Resolve(config, RunBudget.Default);
+        string directory = Path.Combine(options.OutDir, folder ?? Path.GetFileNameWithoutExtension(file));
+        Directory.CreateDirectory(directory);
+        return ExperimentSession.Run(config, directory);
     }
 
     private static string Save(IReadOnlyList<(string Name, Plot Plot)> panels, string folder, string name) =>

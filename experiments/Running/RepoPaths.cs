@@ -15,7 +15,7 @@ public static class RepoPaths
                 }
             }
         }
-        throw new InvalidOperationException("cannot find the Mosel repository (Mosel.sln) above the current folder; pass explicit paths");
+        throw new DirectoryNotFoundException("cannot find the Mosel repository (Mosel.sln) above the current folder; pass explicit paths");
     }
 
     public static string Resolve(string relative) => Path.Combine(Root(), relative);

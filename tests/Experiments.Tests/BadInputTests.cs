@@ -34,7 +34,7 @@ public sealed class BadInputTests
 
     public static TheoryData<string, string, string> Cases => new()
     {
-        // name, what to break, expected fragments ("|"-separated) of the one error line
+        // name, what to break (" && "-separated steps), expected fragments ("|"-separated) of the one error line
         { "unknown key", "config:workload:\n  arrivalz: trace", "config.yaml:|unknown key 'arrivalz'" },
         { "unknown top-level key", "append:colour: red", "config.yaml:|unknown key 'colour'" },
         { "missing required key", "drop:profile", "config.yaml: profile: missing required key" },
@@ -47,11 +47,49 @@ public sealed class BadInputTests
         { "accuracy target above 1", "replace:max: 0.7=>max: 1.5", "config.yaml: workload.accuracy_target.max:|[0, 1]" },
         { "accuracy target below 0", "replace:min: 0.6=>min: -0.1", "config.yaml: workload.accuracy_target.min:|[0, 1]" },
         { "infeasible accuracy target", "replace:[none, fp16]=>[none, dynamic]|max: 0.7=>max: 0.742", "config.yaml: workload.accuracy_target.max: infeasible accuracy target: 0.742|audio+video: 0.74" },
-        { "value of the wrong type", "replace:loads_qps: [40]=>loads_qps: [40]\n  slack_ms: soon", "config.yaml:|invalid value: The input string 'soon'" },
+        { "value of the wrong type", "replace:loads_qps: [40]=>loads_qps: [40]\n  slack_ms: soon", "config.yaml:10: workload.slack_ms: expected a number, found 'soon'" },
         { "unknown policy", "replace:[none, fp16]=>[none, magic]", "config.yaml: policies: unknown policy 'magic'" },
         { "malformed yaml", "append:workload: [unclosed", "config.yaml:" },
         { "missing trace file", "replace:trace.txt=>nowhere.txt", "nowhere.txt: trace file not found" },
         { "unknown trace format", "replace:format: time_value=>format: weekly", "config.yaml: workload.trace.format: unknown format 'weekly'" },
+
+        // Empty values are errors, never a silent 0 or null.
+        { "empty seeds", "append:seeds:", "config.yaml:11: seeds: empty value (expected a whole number or a list of them" },
+        { "empty section", "append:scheduler:", "config.yaml:11: scheduler: expected a mapping of keys, found an empty value" },
+        { "empty slack", "replace:loads_qps: [40]=>loads_qps: [40]\n  slack_ms:", "config.yaml:10: workload.slack_ms: empty value (expected a number" },
+        { "null accuracy target", "replace:accuracy_target: {min: 0.6, max: 0.7}=>accuracy_target: null", "workload.accuracy_target: expected a mapping of keys, found an empty value" },
+        { "empty job size", "replace:loads_qps: [40]=>loads_qps: [40]\n  job_size: ~", "workload.job_size: expected a mapping of keys, found an empty value" },
+        { "key given twice", "append:policies: [none]", "config.yaml:|twice" },
+        { "wrong type in a list", "append:seeds: [1, x]", "config.yaml:11: seeds[1]: expected a whole number, found 'x'" },
+        { "mapping for a number", "replace:loads_qps: [40]=>loads_qps: [40]\n  slack_ms: {a: 1}", "workload.slack_ms: expected a number, found a mapping" },
+        { "list for a single value", "append:description: [a, b]", "config.yaml:11: description: expected a single value, found a list" },
+        { "name given twice", "append:name: again", "config.yaml:11:1: a key is given twice in one mapping" },
+        { "unclosed bracket", "append:seeds: [1, 2", "config.yaml:" },
+        { "unclosed quote", "append:name: \"open", "config.yaml:" },
+
+        // Bounds: checked before anything runs, so nothing allocates 2^31 items.
+        { "two billion workers", "append:scheduler: {workers: 2000000000}", "scheduler.workers: must be in [1, 1024]" },
+        { "infinite estimate noise", "append:executor: {estimate_noise_cv: .inf}", "executor.estimate_noise_cv: must be in [0, 10]" },
+        { "huge service noise", "append:executor: {noise_cv: 1e300}", "executor.noise_cv: must be in [0, 10]" },
+        { "tiny metric window", "append:output: {window_s: 1e-7}", "output.window_s: must be in [0.001," },
+        { "huge decision time", "append:scheduler: {decision_time: fixed, decision_time_ms: 1e300}", "scheduler.decision_time_ms: must be in [0, 60000]" },
+        { "tiny monitor interval", "append:scheduler: {monitor_interval_ms: 1e-9}", "scheduler.monitor_interval_ms: must be 0 (off) or in [0.01," },
+        { "a billion requests per second", "replace:loads_qps: [40]=>loads_qps: [1e9]", "config.yaml: a run at 1000000000 req/s would take about 3e10 events|--force" },
+        { "unscaled huge trace value", "replace:loads_qps: [40]=>slack_ms: 55 && trace:0 100\n10 1e300\n", "config.yaml: a run would take about|events" },
+        { "huge qps range", "replace:loads_qps: [40]=>slack_ms: 55|format: time_value=>format: time_value\n    qps_range: [0, 1e300]", "config.yaml: a run would take about" },
+        { "poisson for 1e12 seconds", "poisson:duration_s: 1e12", "config.yaml: workload.duration_s: must be in (0, 31622400] s" },
+        { "trace line far in the future", "trace:0 1\n1e12 10\n", "trace.txt:2:|spans|366 days" },
+        { "timestamps over years", "replace:format: time_value=>format: timestamps && trace:timestamp\n0001-01-01 00:00:00.0\n9999-01-01 00:00:00.0\n", "trace.txt:3:|spans" },
+        { "hourly data to year 9999", "replace:format: time_value=>format: per_hour && trace:2020-01-01 00:00:00;5\n9999-01-01 00:00:00;5\n", "trace.txt:2:|spans" },
+        { "truncated gzip trace", "gzip-truncated", "trace.txt.gz: truncated or corrupt gzip file" },
+        { "gzip of garbage", "gzip-garbage", "trace.txt.gz:1:" },
+        { "not gzip at all", "gzip-plain", "trace.txt.gz: not a gzip file" },
+
+        // Profiles.
+        { "huge batch size", "profile-replace:audio+video: {batch_sizes: [1, 2, 32]=>audio+video: {batch_sizes: [1, 2, 2147483647]", "profile.yaml: latency.fp32.audio+video.batch_sizes[2]: batch size must be in [1, 65536]" },
+        { "null latency table", "profile-replace:audio: {batch_sizes: [1, 2, 32], latency_ms: [5, 7, 12]}=>audio: null", "profile.yaml:8: latency.fp32.audio: expected a mapping of keys, found an empty value" },
+        { "null accuracy", "profile-replace:audio: 0.72=>audio: null", "profile.yaml:|accuracy.values.audio: empty value" },
+        { "one configuration named twice", "profile-replace:  fp16:\n=>    video+audio: {batch_sizes: [1], latency_ms: [1]}\n  fp16:\n", "profile.yaml: latency.fp32.video+audio: names the same configuration as 'audio+video'" },
     };
 
     [Theory]
@@ -66,47 +104,123 @@ public sealed class BadInputTests
             "profile-decreasing" => ProfileYaml(audioLatencies: "[5, 4, 12]"),
             _ => ProfileYaml(),
         };
-        string profile = scratch.File("profile.yaml", profileText);
         string config = ValidConfig("profile.yaml", "trace.txt");
-        string[] parts = breakage.Split(':', 2);
-        switch (parts[0])
+        foreach (string step in breakage.Split(" && "))
         {
-            case "config":
-                config = config.Replace("workload:\n  arrivals: trace", parts[1], StringComparison.Ordinal);
-                break;
-            case "append":
-                config += "\n" + parts[1] + "\n";
-                break;
-            case "drop":
-                config = string.Join('\n', config.Split('\n').Where(l => !l.StartsWith(parts[1] + ":", StringComparison.Ordinal)));
-                break;
-            case "replace":
-                foreach (string replacement in parts[1].Split('|'))
-                {
-                    string[] fromTo = replacement.Split("=>");
-                    Assert.Contains(fromTo[0], config);
-                    config = config.Replace(fromTo[0], fromTo[1], StringComparison.Ordinal);
-                }
-                break;
-            case "trace":
-                File.WriteAllText(trace, parts[1]);
-                break;
+            string[] parts = step.Split(':', 2);
+            switch (parts[0])
+            {
+                case "config":
+                    config = config.Replace("workload:\n  arrivals: trace", parts[1], StringComparison.Ordinal);
+                    break;
+                case "append":
+                    config += "\n" + parts[1] + "\n";
+                    break;
+                case "drop":
+                    config = string.Join('\n', config.Split('\n').Where(l => !l.StartsWith(parts[1] + ":", StringComparison.Ordinal)));
+                    break;
+                case "replace":
+                    config = Replace(config, parts[1]);
+                    break;
+                case "profile-replace":
+                    profileText = Replace(profileText, parts[1]);
+                    break;
+                case "poisson":
+                    config = $"profile: profile.yaml\npolicies: [none]\nworkload:\n  arrivals: poisson\n  loads_qps: [10]\n  {parts[1]}\n";
+                    break;
+                case "trace":
+                    File.WriteAllText(trace, parts[1]);
+                    break;
+                case "gzip-truncated" or "gzip-garbage" or "gzip-plain":
+                    byte[] content = parts[0] switch
+                    {
+                        "gzip-truncated" => Gzip(string.Concat(Enumerable.Range(0, 2000).Select(i => $"{i} {100 + (i % 7)}\n")))[..400],
+                        "gzip-garbage" => Gzip(Enumerable.Range(0, 300).Select(i => (byte)((i * 37) + 1)).ToArray()),
+                        _ => System.Text.Encoding.UTF8.GetBytes("0 100\n10 200\n"),
+                    };
+                    File.WriteAllBytes(scratch.Combine("trace.txt.gz"), content);
+                    config = config.Replace("file: trace.txt", "file: trace.txt.gz", StringComparison.Ordinal);
+                    break;
+            }
         }
+        scratch.File("profile.yaml", profileText);
         string configPath = scratch.File("config.yaml", config);
         string outDir = scratch.Combine("results");
+        TreeSnapshot before = TreeSnapshot.Take(scratch.Path);
 
         (int code, _, string error) = CliRunner.Run("simulate", "--config", configPath, "--out", outDir);
 
-        Assert.True(code != 0, $"{name}: exit code 0");
+        Assert.True(code == 2, $"{name}: exit code {code}: {error}");
         string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 1, $"{name}: expected one error line, got:\n{error}");
         foreach (string fragment in expected.Split('|'))
         {
-            Assert.Contains(fragment, lines[0]);
+            Assert.True(lines[0].Contains(fragment, StringComparison.Ordinal), $"{name}: '{fragment}' is not in: {lines[0]}");
         }
-        Assert.False(Directory.Exists(outDir), $"{name}: a results folder was left behind");
-        Assert.Empty(Directory.GetDirectories(scratch.Path));
-        _ = profile;
+        Assert.DoesNotContain("System.", lines[0]);
+        Assert.DoesNotContain("Operation is not valid", lines[0]);
+        Assert.False(lines[0].Any(c => char.IsControl(c) || c == '\uFFFD'), $"{name}: raw bytes in the message: {lines[0]}");
+        before.AssertUnchanged(name);
+    }
+
+    [Fact]
+    public void ASingleValueWhereAListIsMeantIsAOneElementList()
+    {
+        using var scratch = new Scratch();
+        scratch.File("trace.txt", "0 100\n10 200\n");
+        scratch.File("profile.yaml", ProfileYaml());
+        string configPath = scratch.File("config.yaml", ValidConfig("profile.yaml", "trace.txt").Replace("[none, fp16]", "fp16", StringComparison.Ordinal) + "\nseeds: 3\n");
+        Configuration.ExperimentConfig config = Configuration.ConfigLoader.Load(configPath, ["workload.loads_qps=25"]);
+        Assert.Equal(["fp16"], config.Policies);
+        Assert.Equal([3], config.Seeds);
+        Assert.Equal([25.0], config.Loads);
+    }
+
+    [Fact]
+    public void AGarbageWeightsFileIsOneLineBeforeAnythingIsWritten()
+    {
+        using var scratch = new Scratch();
+        string weights = scratch.File("weights.bin", new string('x', 4096));
+        TreeSnapshot before = TreeSnapshot.Take(scratch.Path);
+        (int code, _, string error) = CliRunner.Run("simulate", "--config", Repo.PathOf("experiments/configs/torch-cpu-smoke.yaml"),
+            "--out", scratch.Combine("results"), "--set", $"executor.weights={weights}");
+        Assert.True(code == 2, error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("executor.weights:", error);
+        before.AssertUnchanged("garbage weights");
+    }
+
+    [Fact]
+    public void AStrategyGridTooFineIsRefused()
+    {
+        using var scratch = new Scratch();
+        (int code, _, string error) = CliRunner.Run("strategies", "--profile", Repo.PathOf("profiles/tvlt.h100-interim.yaml"), "--out", scratch.Combine("s.csv"), "--step", "1e-9");
+        Assert.Equal(2, code);
+        Assert.Contains("--step: must be in [", error);
+        Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
+    }
+
+    private static string Replace(string text, string replacements)
+    {
+        foreach (string replacement in replacements.Split('|'))
+        {
+            string[] fromTo = replacement.Split("=>");
+            Assert.Contains(fromTo[0], text);
+            text = text.Replace(fromTo[0], fromTo[1], StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    private static byte[] Gzip(string text) => Gzip(System.Text.Encoding.UTF8.GetBytes(text));
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(memory, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(bytes);
+        }
+        return memory.ToArray();
     }
 
     [Fact]

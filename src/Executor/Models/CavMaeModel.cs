@@ -72,11 +72,11 @@ public sealed class CavMaeModel : ZooModel
         var tokens = new List<Tensor>();
         if (inputs.TryGetValue("audio", out Tensor? audio))
         {
-            tokens.Add(_audioEncoder.call(_audio.call(audio) + _audioPosition));
+            tokens.Add(_audioEncoder.call(TensorOps.Add(_audio.call(audio), _audioPosition)));
         }
         if (inputs.TryGetValue("video", out Tensor? video))
         {
-            tokens.Add(_videoEncoder.call(_video.call(video) + _videoPosition));
+            tokens.Add(_videoEncoder.call(TensorOps.Add(_video.call(video), _videoPosition)));
         }
         Tensor joint = _shared.call(cat(tokens, 1));
         return _head.call(joint.mean([1])).MoveToOuterDisposeScope();

@@ -40,15 +40,15 @@ internal sealed class ConformerBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        Tensor x = input + (0.5 * _feedForward1.call(input));
+        Tensor x = TensorOps.Add(input, 0.5 * _feedForward1.call(input));
         Tensor normed = _attentionNorm.call(x).transpose(0, 1);
         Tensor attended = _attention.call(normed, normed, normed, null, false, null).Item1;
-        x = x + attended.transpose(0, 1);
+        x = TensorOps.Add(x, attended.transpose(0, 1));
         Tensor channels = _convolutionNorm.call(x).transpose(1, 2);
         Tensor convolved = nn.functional.glu(_pointwiseIn.call(channels), 1);
         convolved = _pointwiseOut.call(nn.functional.silu(_batchNorm.call(_depthwise.call(convolved))));
-        x = x + convolved.transpose(1, 2);
-        x = x + (0.5 * _feedForward2.call(x));
+        x = TensorOps.Add(x, convolved.transpose(1, 2));
+        x = TensorOps.Add(x, 0.5 * _feedForward2.call(x));
         return _finalNorm.call(x).MoveToOuterDisposeScope();
     }
 }

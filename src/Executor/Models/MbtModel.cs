@@ -77,11 +77,11 @@ public sealed class MbtModel : ZooModel
         var streams = new List<(TokenEncoder Encoder, Tensor Tokens)>();
         if (inputs.TryGetValue("audio", out Tensor? audio))
         {
-            streams.Add((_audioEncoder, _audio.call(audio) + _audioPosition));
+            streams.Add((_audioEncoder, TensorOps.Add(_audio.call(audio), _audioPosition)));
         }
         if (inputs.TryGetValue("video", out Tensor? video))
         {
-            streams.Add((_videoEncoder, _video.call(video) + _videoPosition));
+            streams.Add((_videoEncoder, TensorOps.Add(_video.call(video), _videoPosition)));
         }
         for (int s = 0; s < streams.Count; s++)
         {

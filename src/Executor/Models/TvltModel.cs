@@ -59,11 +59,11 @@ public sealed class TvltModel : ZooModel
         var tokens = new List<Tensor> { _cls.expand(batch, -1, -1).to(_videoPosition.dtype) };
         if (inputs.TryGetValue("audio", out Tensor? audio))
         {
-            tokens.Add(_audio.call(audio) + _audioPosition);
+            tokens.Add(TensorOps.Add(_audio.call(audio), _audioPosition));
         }
         if (inputs.TryGetValue("video", out Tensor? video))
         {
-            tokens.Add(_video.call(video) + _videoPosition);
+            tokens.Add(TensorOps.Add(_video.call(video), _videoPosition));
         }
         Tensor encoded = _encoder.call(cat(tokens, 1));
         return _head.call(encoded.select(1, 0)).MoveToOuterDisposeScope();

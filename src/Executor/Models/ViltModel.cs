@@ -55,11 +55,11 @@ public sealed class ViltModel : ZooModel
         var tokens = new List<Tensor> { _cls.expand(batch, -1, -1) };
         if (inputs.TryGetValue("text", out Tensor? text))
         {
-            tokens.Add(_text.call(text) + _textPosition);
+            tokens.Add(TensorOps.Add(_text.call(text), _textPosition));
         }
         if (inputs.TryGetValue("image", out Tensor? image))
         {
-            tokens.Add(_image.call(image) + _imagePosition);
+            tokens.Add(TensorOps.Add(_image.call(image), _imagePosition));
         }
         Tensor encoded = _encoder.call(cat(tokens, 1));
         return _head.call(encoded.select(1, 0)).MoveToOuterDisposeScope();

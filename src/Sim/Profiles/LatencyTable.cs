@@ -8,6 +8,10 @@ namespace Mosel.Sim.Profiles;
 /// </summary>
 public sealed class LatencyTable
 {
+    /// <summary>The largest batch size a profile may list: the table keeps one entry per batch size up to its largest.</summary>
+    public const int MaxSupportedBatchSize = 65_536;
+
+
     private readonly int[] _batchSizes;
     private readonly double[] _latencyMs;
     private readonly double[]? _memoryBytes;
@@ -74,9 +78,9 @@ public sealed class LatencyTable
         }
         for (int i = 0; i < batchSizes.Count; i++)
         {
-            if (batchSizes[i] < 1)
+            if (batchSizes[i] < 1 || batchSizes[i] > MaxSupportedBatchSize)
             {
-                throw new ProfileException($"{key}.batch_sizes[{i}]", $"batch size must be >= 1, found {batchSizes[i]}");
+                throw new ProfileException($"{key}.batch_sizes[{i}]", $"batch size must be in [1, {MaxSupportedBatchSize}], found {batchSizes[i]}");
             }
             if (i > 0 && batchSizes[i] <= batchSizes[i - 1])
             {

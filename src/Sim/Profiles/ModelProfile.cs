@@ -101,6 +101,7 @@ public sealed class ModelProfile
             }
             configurations[i] = new ModalityConfiguration(configName, subsets[i], score, published);
         }
+        RefuseAliases(publishedAccuracy.Keys, "accuracy.values");
         foreach (string key in publishedAccuracy.Keys)
         {
             if (!configurations.Any(c => c.Name == CanonicalName(key.Split('+'))))
@@ -116,6 +117,7 @@ public sealed class ModelProfile
         var tables = new Dictionary<Precision, LatencyTable[]>();
         foreach ((Precision precision, IReadOnlyDictionary<string, LatencyTable> byConfig) in latency)
         {
+            RefuseAliases(byConfig.Keys, $"latency.{precision.ToName()}");
             var row = new LatencyTable[configurations.Length];
             for (int i = 0; i < configurations.Length; i++)
             {
@@ -135,6 +137,21 @@ public sealed class ModelProfile
             tables[precision] = row;
         }
         return new ModelProfile(name, sortedModalities, configurations, tables, metric, device ?? "", provenance ?? "");
+    }
+
+    /// <summary>'video+audio' and 'audio+video' name one configuration: listing both would silently drop one.</summary>
+    private static void RefuseAliases(IEnumerable<string> keys, string section)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string key in keys)
+        {
+            string canonical = CanonicalName(key.Split('+'));
+            if (seen.TryGetValue(canonical, out string? first))
+            {
+                throw new ProfileException($"{section}.{key}", $"names the same configuration as '{first}' (list each configuration once)");
+            }
+            seen[canonical] = key;
+        }
     }
 
     private static string[] ValidateModalities(IReadOnlyList<string> modalities)

@@ -6,6 +6,9 @@ namespace Mosel.Sim.Workload;
 /// </summary>
 public sealed class ArrivalTrace
 {
+    /// <summary>The longest trace Mosel replays: a year of per-second rates (256 MB), far beyond the 22-day traces in traces/.</summary>
+    public const double MaxDurationSeconds = 366 * 86_400;
+
     public ArrivalTrace(string source, double binSeconds, double[] rates)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(binSeconds);

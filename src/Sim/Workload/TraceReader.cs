@@ -26,6 +26,7 @@ public static class TraceReader
         foreach ((int lineNumber, string text) in DataLines(reader, header))
         {
             rates.Add(ParseCount(text.Trim('"'), file, lineNumber) / binSeconds);
+            CheckSpan(rates.Count * binSeconds, file, lineNumber);
         }
         return Finish(file, binSeconds, rates);
     }
@@ -46,6 +47,7 @@ public static class TraceReader
             {
                 throw new TraceFormatException(file, lineNumber, $"time must strictly increase ({times[^1]} then {time})");
             }
+            CheckSpan(times.Count > 0 ? time - times[0] : 0, file, lineNumber);
             times.Add(time);
             values.Add(ParseCount(fields[1], file, lineNumber));
         }
@@ -86,7 +88,7 @@ public static class TraceReader
             string stamp = text.Split(',')[0].Trim();
             if (!DateTime.TryParseExact(stamp, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime time))
             {
-                throw new TraceFormatException(file, lineNumber, $"'{stamp}' is not a timestamp ({TimestampFormat})");
+                throw new TraceFormatException(file, lineNumber, $"{Quote(stamp)} is not a timestamp ({TimestampFormat})");
             }
             if (first is not null && time < previous)
             {
@@ -94,6 +96,7 @@ public static class TraceReader
             }
             first ??= time;
             previous = time;
+            CheckSpan((time - first.Value).TotalSeconds, file, lineNumber);
             int second = (int)(time - first.Value).TotalSeconds;
             while (counts.Count <= second)
             {
@@ -117,12 +120,13 @@ public static class TraceReader
             }
             if (!DateTime.TryParseExact(fields[0].Trim(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime hour))
             {
-                throw new TraceFormatException(file, lineNumber, $"'{fields[0]}' is not a timestamp (yyyy-MM-dd HH:mm:ss)");
+                throw new TraceFormatException(file, lineNumber, $"{Quote(fields[0])} is not a timestamp (yyyy-MM-dd HH:mm:ss)");
             }
             if (hours.Count > 0 && hour <= hours[^1])
             {
                 throw new TraceFormatException(file, lineNumber, $"time must strictly increase ({hours[^1]:yyyy-MM-dd HH:mm} then {hour:yyyy-MM-dd HH:mm})");
             }
+            CheckSpan(hours.Count > 0 ? (hour - hours[0]).TotalSeconds + 3600 : 3600, file, lineNumber);
             hours.Add(hour);
             values.Add(ParseCount(fields[1], file, lineNumber));
         }
@@ -176,17 +180,38 @@ public static class TraceReader
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
-            throw new TraceFormatException(file, line, $"'{text}' is not a number");
+            throw new TraceFormatException(file, line, $"{Quote(text)} is not a number");
         }
         if (!double.IsFinite(value))
         {
-            throw new TraceFormatException(file, line, $"value must be finite, found {text}");
+            throw new TraceFormatException(file, line, $"value must be finite, found {Quote(text)}");
         }
         if (value < 0)
         {
-            throw new TraceFormatException(file, line, $"value must be non-negative, found {text}");
+            throw new TraceFormatException(file, line, $"value must be non-negative, found {Quote(text)}");
         }
         return value;
+    }
+
+    private static void CheckSpan(double seconds, string file, int line)
+    {
+        if (seconds > ArrivalTrace.MaxDurationSeconds)
+        {
+            throw new TraceFormatException(file, line,
+                $"the trace spans {seconds:0.###e0} s by this line, more than the {ArrivalTrace.MaxDurationSeconds / 86_400:0} days Mosel replays");
+        }
+    }
+
+    /// <summary>Quotes file content in a message: control and undecodable characters shown as '?', long text cut.</summary>
+    private static string Quote(string text)
+    {
+        const int Longest = 40;
+        var quoted = new System.Text.StringBuilder("'");
+        foreach (char c in text.Length > Longest ? text[..Longest] : text)
+        {
+            quoted.Append(char.IsControl(c) || c == '\uFFFD' || char.IsSurrogate(c) ? '?' : c);
+        }
+        return quoted.Append(text.Length > Longest ? "…'" : "'").ToString();
     }
 
     private static ArrivalTrace Finish(string file, double binSeconds, List<double> rates)

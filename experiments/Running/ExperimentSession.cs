@@ -1,0 +1,48 @@
+using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Output;
+using Mosel.Sim.Metrics;
+
+namespace Mosel.Experiments.Running;
+
+/// <summary>
+/// One experiment from a validated config to files: resolve what can still fail on the user's input
+/// (weights, size of the run) before anything is written, run, check conservation, write the results into
+/// a directory the caller owns (a staging folder; the caller commits it).
+/// </summary>
+public static class ExperimentSession
+{
+    /// <summary>Everything that reads user files or sizes the run, before a single file is written.</summary>
+    public static void Resolve(ExperimentConfig experiment, RunBudget budget)
+    {
+        budget.Check(experiment);
+        if (experiment.Torch is { } torch)
+        {
+            try
+            {
+                ZooModels.Get(torch.Model, torch.Scale, torch.Weights);
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or FormatException or EndOfStreamException)
+            {
+                throw new ConfigException($"{experiment.SourcePath}: executor.weights: {torch.Weights} is not a weights file for {torch.Model} ({torch.Scale.Name}): {e.Message}", e);
+            }
+        }
+    }
+
+    /// <param name="directory">An existing, empty folder the results are written into.</param>
+    /// <param name="completed">Called after each run, from any thread.</param>
+    public static IReadOnlyList<RunOutcome> Run(ExperimentConfig experiment, string directory, Action<RunOutcome>? completed = null)
+    {
+        string File(string name) => Path.Combine(directory, name);
+        Func<RunSpec, IRunRecorder?>? recorders = experiment.JobRecords
+            ? run => new CsvRunRecorder(run, experiment.Profile, File(ResultsWriter.JobsPart(run.Index)), File(ResultsWriter.DecisionsPart(run.Index)))
+            : null;
+        IReadOnlyList<RunOutcome> outcomes = ExperimentRunner.Run(experiment, recorders, completed);
+        RunOutcome? broken = outcomes.FirstOrDefault(o => !o.Result.Summary.ConservationHolds);
+        if (broken is not null)
+        {
+            throw new InvalidOperationException($"run {broken.Run.Label} lost jobs: submitted != met + late + dropped + queued");
+        }
+        ResultsWriter.Write(directory, experiment, outcomes);
+        return outcomes;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Mosel.Experiments.Configuration;
+using Mosel.Sim.Workload;
+
+namespace Mosel.Experiments.Running;
+
+/// <summary>
+/// Refuses, before anything runs, an experiment whose largest run would never end on one machine: its
+/// expected events (arrivals, monitor ticks, metric windows) are estimated from the config and compared
+/// with a limit the user can raise (--max-events) or lift (--force).
+/// </summary>
+public sealed record RunBudget(double MaxEvents, bool Force)
+{
+    /// <summary>About ten minutes of the fastest policy on one core; the 22-day Twitter trace is ~1.2e8.</summary>
+    public const double DefaultMaxEvents = 1e9;
+
+    public static RunBudget Default { get; } = new(DefaultMaxEvents, Force: false);
+
+    public void Check(ExperimentConfig experiment)
+    {
+        if (Force)
+        {
+            return;
+        }
+        foreach (double? load in experiment.Loads)
+        {
+            double events = EventsPerRun(experiment, load);
+            if (!(events <= MaxEvents))
+            {
+                string at = load is double q ? string.Create(CultureInfo.InvariantCulture, $" at {q:0.###} req/s") : "";
+                throw new ConfigException(string.Create(CultureInfo.InvariantCulture,
+                    $"{experiment.SourcePath}: a run{at} would take about {events:0.##e0} events (arrivals, monitor ticks and metric windows), " +
+                    $"more than the limit of {MaxEvents:0.##e0}; shorten or slow the workload, raise --max-events, or pass --force"));
+            }
+        }
+    }
+
+    /// <summary>Expected events of one run: requests (an upper bound on jobs), monitor ticks and metric windows.</summary>
+    public static double EventsPerRun(ExperimentConfig experiment, double? load)
+    {
+        double seconds;
+        double requests;
+        if (experiment.Arrivals == ArrivalKind.Poisson)
+        {
+            seconds = experiment.PoissonDurationSeconds;
+            requests = load!.Value * seconds;
+        }
+        else
+        {
+            TraceShape shape = load is double qps ? experiment.Shape with { Rescale = experiment.LoadScaling, TargetQps = qps } : experiment.Shape;
+            double[] rates = shape.Apply(experiment.Trace!);
+            seconds = rates.Length;
+            requests = rates.Sum();
+        }
+        double monitor = experiment.Settings.MonitorIntervalSeconds > 0 ? seconds / experiment.Settings.MonitorIntervalSeconds : 0;
+        double windows = seconds / experiment.Settings.WindowSeconds;
+        return requests + monitor + windows;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace Mosel.Experiments.Tests;
+
+/// <summary>
+/// A real mosel process, a real signal: the staging folder goes, an earlier result stays byte for byte,
+/// one line says so, and the exit code is 128 + the signal.
+/// </summary>
+[Collection(WallClockCollection.Name)]
+public sealed class InterruptTests
+{
+    public static TheoryData<string, int> Signals => new() { { "INT", 130 }, { "TERM", 143 }, { "HUP", 129 } };
+
+    [Theory]
+    [MemberData(nameof(Signals))]
+    public void ASignalMidRunLeavesNothingAndKeepsTheEarlierResult(string signal, int expectedExit)
+    {
+        using var scratch = new Scratch();
+        string config = scratch.File("config.yaml", $"""
+            name: long
+            profile: {Repo.PathOf("profiles/tvlt.h100-interim.yaml")}
+            policies: [none, dynamic]
+            seeds: [1, 2, 3, 4, 5, 6, 7, 8]
+            workload:
+              arrivals: poisson
+              loads_qps: [100, 200]
+              duration_s: 3600
+            scheduler: {"{"}decision_time: none{"}"}
+            """);
+        string target = scratch.Combine("results");
+        Assert.Equal(0, CliRunner.Run("simulate", "--config", config, "--out", target, "--set", "workload.duration_s=2", "--set", "seeds=[1]").ExitCode);
+        TreeSnapshot earlier = TreeSnapshot.Take(scratch.Path);
+
+        using Process mosel = StartMosel("simulate", "--config", config, "--out", target);
+        string staging = $"{target}.partial-{mosel.Id}";
+        var waited = Stopwatch.StartNew();
+        while (!Directory.Exists(staging) && waited.Elapsed < TimeSpan.FromSeconds(60) && !mosel.HasExited)
+        {
+            Thread.Sleep(50);
+        }
+        Assert.True(Directory.Exists(staging), "the run never started writing");
+        Thread.Sleep(500);
+        using (Process kill = Process.Start("kill", ["-s", signal, mosel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+        Assert.True(mosel.WaitForExit(TimeSpan.FromSeconds(30)), "mosel did not stop after the signal");
+        string error = mosel.StandardError.ReadToEnd();
+
+        Assert.Equal(expectedExit, mosel.ExitCode);
+        Assert.Equal("interrupted; nothing written", error.Trim());
+        Assert.False(Directory.Exists(staging), "the staging folder was left behind");
+        earlier.AssertUnchanged($"SIG{signal}");
+    }
+
+    /// <summary>The built mosel in its own process, with the three signals at their default disposition (a background CI job may inherit them ignored).</summary>
+    private static Process StartMosel(params string[] args)
+    {
+        var start = new ProcessStartInfo("env")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in (string[])["--default-signal=INT,TERM,HUP", "dotnet", Path.Combine(AppContext.BaseDirectory, "mosel.dll"), .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        Process process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
+    }
+}
