@@ -11,28 +11,35 @@ namespace Mosel.Experiments.Output;
 /// </summary>
 public sealed class ResultsFolder : IDisposable
 {
-    private bool _committed;
+    private readonly StagingLease _staging;
 
     public ResultsFolder(string path)
     {
         FinalPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         OutputTarget.CheckFolder(FinalPath);
         Staging.RemoveStaleFolders(FinalPath);
-        StagingPath = Staging.PathFor(FinalPath);
+        _staging = new StagingLease(Staging.PathFor(FinalPath));
         RunId = $"{DateTime.UtcNow:yyyyMMddTHHmmssZ}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        Interrupts.Track(StagingPath);
-        if (Directory.Exists(StagingPath))
+        try
         {
-            Staging.Delete(StagingPath);
+            if (Directory.Exists(StagingPath))
+            {
+                Staging.Delete(StagingPath);
+            }
+            Directory.CreateDirectory(StagingPath);
+            System.IO.File.WriteAllText(Path.Combine(StagingPath, OutputTarget.MarkerFile),
+                string.Create(CultureInfo.InvariantCulture, $"Written by Mosel; Mosel replaces this folder on a later run with the same --out.\nrun_id: {RunId}\n"));
         }
-        Directory.CreateDirectory(StagingPath);
-        System.IO.File.WriteAllText(Path.Combine(StagingPath, OutputTarget.MarkerFile),
-            string.Create(CultureInfo.InvariantCulture, $"Written by Mosel; Mosel replaces this folder on a later run with the same --out.\nrun_id: {RunId}\n"));
+        catch
+        {
+            _staging.Dispose();
+            throw;
+        }
     }
 
     public string FinalPath { get; }
 
-    public string StagingPath { get; }
+    public string StagingPath => _staging.Path;
 
     /// <summary>Identifies this run's results (kept in the marker file).</summary>
     public string RunId { get; }
@@ -62,16 +69,8 @@ public sealed class ResultsFolder : IDisposable
         {
             Directory.Move(StagingPath, FinalPath);
         }
-        _committed = true;
-        Interrupts.Release(StagingPath);
+        _staging.Keep();
     }
 
-    public void Dispose()
-    {
-        if (!_committed)
-        {
-            Staging.Delete(StagingPath);
-            Interrupts.Release(StagingPath);
-        }
-    }
+    public void Dispose() => _staging.Dispose();
 }

@@ -7,15 +7,14 @@ namespace Mosel.Experiments.Safety;
 /// </summary>
 public sealed class OutputFile : IDisposable
 {
-    private bool _committed;
+    private readonly StagingLease _staging;
 
     public OutputFile(string path, string signature)
     {
         FinalPath = Path.GetFullPath(path);
         OutputTarget.CheckFile(FinalPath, signature);
         Staging.RemoveStaleFiles(FinalPath, signature);
-        StagingPath = Staging.PathFor(FinalPath);
-        Interrupts.Track(StagingPath);
+        _staging = new StagingLease(Staging.PathFor(FinalPath));
         string? folder = Path.GetDirectoryName(FinalPath);
         if (folder is not null)
         {
@@ -26,21 +25,13 @@ public sealed class OutputFile : IDisposable
     public string FinalPath { get; }
 
     /// <summary>Where the content is written before <see cref="Commit"/>.</summary>
-    public string StagingPath { get; }
+    public string StagingPath => _staging.Path;
 
     public void Commit()
     {
         File.Move(StagingPath, FinalPath, overwrite: true);
-        _committed = true;
-        Interrupts.Release(StagingPath);
+        _staging.Keep();
     }
 
-    public void Dispose()
-    {
-        if (!_committed)
-        {
-            Staging.Delete(StagingPath);
-            Interrupts.Release(StagingPath);
-        }
-    }
+    public void Dispose() => _staging.Dispose();
 }

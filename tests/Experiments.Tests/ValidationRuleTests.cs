@@ -1,0 +1,86 @@
+using Mosel.Experiments.Configuration;
+
+namespace Mosel.Experiments.Tests;
+
+/// <summary>
+/// One row per validation rule of an experiment config: the override that breaks it, and the key and words
+/// of the one-line error. A rule that stops firing, or fires with another key, fails its row.
+/// </summary>
+public sealed class ValidationRuleTests
+{
+    private static readonly string s_smoke = Repo.PathOf("experiments/configs/smoke.yaml");
+    private static readonly string s_poissonConfig = Repo.PathOf("experiments/configs/fig7.yaml");
+
+    public static TheoryData<string, string[], string> Rules => new()
+    {
+        // config (smoke = trace arrivals, fig7 = poisson), overrides, expected "key: words"
+        { "smoke", ["name=has space"], "name: 'has space' is not a plain name" },
+        { "smoke", ["profile=nowhere.yaml"], "nowhere.yaml: profile file not found" },
+        { "smoke", ["policies=[]"], "policies: list at least one policy" },
+        { "smoke", ["policies=[magic]"], "policies: unknown policy 'magic'" },
+        { "smoke", ["policies=[none, none]"], "policies: a policy is listed twice" },
+        { "smoke", ["profile=../../profiles/tvlt.cpu-tiny.yaml", "policies=[fp16]"], "policies: policy 'fp16' needs a fp16 latency table" },
+        { "smoke", ["seeds=[]"], "seeds: list between 1 and 10000 seeds, found 0" },
+        { "smoke", ["seeds=[1, 1]"], "seeds: a seed is listed twice" },
+        { "smoke", ["workload.arrivals=weekly"], "workload.arrivals: must be 'trace' or 'poisson', found 'weekly'" },
+        { "smoke", ["workload.loads_qps=[]"], "workload.loads_qps: list at least one load" },
+        { "smoke", ["workload.loads_qps=[0]"], "workload.loads_qps[0]: a load must be a positive number" },
+        { "smoke", ["workload.loads_qps=[.nan]"], "workload.loads_qps[0]: a load must be a positive number" },
+        { "smoke", ["workload.load_scaling=median"], "workload.load_scaling: must be 'mean' or 'peak', found 'median'" },
+        { "smoke", ["workload.duration_s=10"], "workload.duration_s: only used with arrivals: poisson" },
+        { "smoke", ["workload.trace.smooth_s=-1"], "workload.trace.smooth_s: must be in [0, 86400], found -1" },
+        { "smoke", ["workload.trace.smooth_s=100000"], "workload.trace.smooth_s: must be in [0, 86400]" },
+        { "smoke", ["workload.trace.start_s=270"], "workload.trace.start_s: must lie inside the trace" },
+        { "smoke", ["workload.trace.start_s=-1"], "workload.trace.start_s: must lie inside the trace" },
+        { "smoke", ["workload.trace.duration_s=0.5"], "workload.trace.duration_s: must be in [1, 270] s, found 0.5" },
+        { "smoke", ["workload.trace.duration_s=271"], "workload.trace.duration_s: must be in [1, 270] s" },
+        { "smoke", ["workload.trace.qps_range=[5]"], "workload.trace.qps_range: must be [min, max] with 0 <= min < max" },
+        { "smoke", ["workload.trace.qps_range=[9, 3]"], "workload.trace.qps_range: must be [min, max] with 0 <= min < max" },
+        { "smoke", ["workload.trace.qps_range=[1, 9]"], "workload.trace.qps_range: give either qps_range or loads_qps, not both" },
+        { "smoke", ["workload.trace.format=weekly"], "workload.trace.format: unknown format 'weekly'" },
+        { "smoke", ["workload.job_size.distribution=uniform"], "workload.job_size.distribution: must be 'normal' or 'fixed', found 'uniform'" },
+        { "smoke", ["workload.job_size.distribution=fixed", "workload.job_size.size=0"], "workload.job_size.size: must be >= 1, found 0" },
+        { "smoke", ["workload.job_size.std=0"], "workload.job_size.std: must be in (0, 1000000], found 0" },
+        { "smoke", ["workload.job_size.mean=.inf"], "workload.job_size.mean: must be in [-1000000, 1000000]" },
+        { "smoke", ["workload.job_size.max=0"], "workload.job_size.max: must be >= 1, found 0" },
+        { "smoke", ["workload.job_size.max=33"], "workload.job_size.max: job sizes go up to 33, but" },
+        { "smoke", ["workload.job_size.rounding=ceil"], "workload.job_size.rounding: must be 'truncate' or 'round', found 'ceil'" },
+        { "smoke", ["workload.slack_ms=-1"], "workload.slack_ms: must be in [0, 1000000000], found -1" },
+        { "smoke", ["workload.accuracy_target.min=1.2", "workload.accuracy_target.max=1.3"], "workload.accuracy_target.min: must be in [0, 1], found 1.2" },
+        { "smoke", ["workload.accuracy_target.min=0.7", "workload.accuracy_target.max=0.6"], "workload.accuracy_target: min (0.7) must not exceed max (0.6)" },
+        { "smoke", ["workload.accuracy_target.max=0.75"], "workload.accuracy_target.max: infeasible accuracy target: 0.75 is above the best configuration" },
+        { "smoke", ["workload.accuracy_target.per=request"], "workload.accuracy_target.per: must be 'run' or 'job', found 'request'" },
+        { "smoke", ["scheduler.workers=0"], "scheduler.workers: must be in [1, 1024], found 0" },
+        { "smoke", ["scheduler.grace_ms=-1"], "scheduler.grace_ms: must be in [0, 1000000000], found -1" },
+        { "smoke", ["scheduler.monitor_interval_ms=-5"], "scheduler.monitor_interval_ms: must be 0 (off) or in [0.01, 1000000000], found -5" },
+        { "smoke", ["scheduler.decision_time=sometimes"], "scheduler.decision_time: must be 'measured', 'fixed' or 'none', found 'sometimes'" },
+        { "smoke", ["scheduler.decision_time_ms=-1"], "scheduler.decision_time_ms: must be in [0, 60000], found -1" },
+        { "smoke", ["scheduler.margin=0"], "scheduler.margin: must be in (0, 1], found 0" },
+        { "smoke", ["scheduler.margin=1.01"], "scheduler.margin: must be in (0, 1], found 1.01" },
+        { "smoke", ["scheduler.solver=gurobi"], "scheduler.solver: must be 'exact' or 'ortools', found 'gurobi'" },
+        { "smoke", ["scheduler.solver_time_limit_ms=0"], "scheduler.solver_time_limit_ms: must be in (0, 60000], found 0" },
+        { "smoke", ["scheduler.solver_resolution_us=0.01"], "scheduler.solver_resolution_us: must be in [0.1, 1000000], found 0.01" },
+        { "smoke", ["scheduler.drain_s=-1"], "scheduler.drain_s: must be in [0, 31622400], found -1" },
+        { "smoke", ["executor.kind=onnx"], "executor.kind: must be 'profile' or 'torch', found 'onnx'" },
+        { "smoke", ["executor.kind=torch", "executor.device=tpu"], "executor.device: must be 'cpu' or 'cuda', found 'tpu'" },
+        { "smoke", ["executor.clock=lunar"], "executor.clock: must be 'virtual' or 'wall', found 'lunar'" },
+        { "smoke", ["executor.noise_cv=-0.1"], "executor.noise_cv: must be in [0, 10], found -0.1" },
+        { "smoke", ["executor.estimate_factor=0"], "executor.estimate_factor: must be in [0.01, 100], found 0" },
+        { "smoke", ["executor.estimate_noise_cv=11"], "executor.estimate_noise_cv: must be in [0, 10], found 11" },
+        { "smoke", ["executor.estimate_factors={speech: 0.8}"], "executor.estimate_factors.speech: not a configuration of tvlt" },
+        { "smoke", ["executor.estimate_factors={audio: 0}"], "executor.estimate_factors.audio: must be in [0.01, 100], found 0" },
+        { "smoke", ["output.window_s=0"], "output.window_s: must be in [0.001, 31622400] s, found 0" },
+        { "fig7", ["workload.loads_qps=[]"], "workload.loads_qps: list at least one load" },
+        { "fig7", ["workload.duration_s=0"], "workload.duration_s: must be in (0, 31622400] s, found 0" },
+        { "fig7", ["workload.trace={file: x.txt, format: per_second}"], "workload.trace: only used with arrivals: trace" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void EachRuleRejectsItsCaseWithTheKeyAndWords(string config, string[] overrides, string expected)
+    {
+        ConfigException e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(config == "smoke" ? s_smoke : s_poissonConfig, overrides));
+        Assert.True(e.Message.Contains(expected, StringComparison.Ordinal), $"'{expected}' is not in: {e.Message}");
+        Assert.DoesNotContain('\n', e.Message);
+    }
+}
