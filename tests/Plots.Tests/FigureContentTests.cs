@@ -77,7 +77,7 @@ public sealed class FigureContentTests
         ];
         Plot plot = AccuracyCdfRecipe.Build("t", "served accuracy", series);
 
-        ScatterLine[] lines = plot.GetPlottables<ScatterLine>().ToArray();
+        Scatter[] lines = plot.GetPlottables<Scatter>().ToArray();
         Assert.Equal(["none (mean 0.7432)", "dynamic (mean 0.7350)"], lines.Select(l => l.LegendText));
         // dynamic: steps of 300, 200 and 500 of 1,000 requests: 0 → 0.3 at 0.7233, → 0.5 at 0.73, → 1 at 0.7432.
         Assert.Equal([0.7233, 0.7233, 0.73, 0.73, 0.7432, 0.7432], lines[1].Data.GetScatterPoints().Select(p => p.X));
@@ -96,13 +96,13 @@ public sealed class FigureContentTests
         IReadOnlyList<(string Name, Plot Plot)> panels = TimeSeriesRecipe.Build("t", windows, ["audio+video", "audio"]);
 
         Assert.Equal(["load", "accuracy", "mix"], panels.Select(p => p.Name));
-        Assert.Equal(["offered", "goodput (met deadline)", "violated (late or dropped)"], panels[0].Plot.GetPlottables<ScatterLine>().Select(l => l.LegendText));
-        Assert.All(panels[0].Plot.GetPlottables<ScatterLine>(), l => Assert.Equal(10, l.Data.GetScatterPoints().Count));
+        Assert.Equal(["offered", "goodput (met deadline)", "violated (late or dropped)"], panels[0].Plot.GetPlottables<Scatter>().Select(l => l.LegendText));
+        Assert.All(panels[0].Plot.GetPlottables<Scatter>(), l => Assert.Equal(10, l.Data.GetScatterPoints().Count));
         // Window 3 finished nothing: it has no accuracy and no mix, so those lines have 9 points and skip t = 12 s.
-        ScatterLine accuracy = panels[1].Plot.GetPlottables<ScatterLine>().Single();
+        Scatter accuracy = panels[1].Plot.GetPlottables<Scatter>().Single();
         Assert.Equal(9, accuracy.Data.GetScatterPoints().Count);
         Assert.DoesNotContain(12.0, accuracy.Data.GetScatterPoints().Select(p => p.X));
-        ScatterLine[] mix = panels[2].Plot.GetPlottables<ScatterLine>().ToArray();
+        Scatter[] mix = panels[2].Plot.GetPlottables<Scatter>().ToArray();
         Assert.Equal(["audio+video", "audio"], mix.Select(l => l.LegendText));
         Assert.All(mix[0].Data.GetScatterPoints(), p => Assert.Equal(0.6, p.Y));
         Assert.Equal(-0.02, panels[2].Plot.Axes.GetLimits().Bottom);
