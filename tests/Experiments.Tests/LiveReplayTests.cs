@@ -55,8 +55,12 @@ public sealed class LiveReplayTests
         Assert.True(real.ConservationHolds);
         Assert.True(real.SubmittedRequests > 300, $"only {real.SubmittedRequests} requests");
         Assert.Equal(1.0, real.ShareJobsMeetingTarget);
-        // 95-99 % are met on an idle 2-core machine; a loaded shared host stalls real forward passes, so the bound only
-        // says that jobs are really served on time, not how well (that is `mosel fidelity`'s measurement).
+        // Why 10 % and not half: the met share measures the host, not Mosel. On an idle 2-core machine 95-99 % are met;
+        // with both cores taken by other processes (another test assembly, a busy shared host) 6 % were (36 of 600),
+        // because libtorch's forward passes then take 5-25x their profiled time. A bound between those two says
+        // which host ran the test. What 10 % does catch is the replay itself going wrong: a clock that starts early
+        // or a worker that waits on the wrong time puts every deadline in the past, and then nothing is met.
+        // How well live execution matches the simulation is `mosel fidelity`'s measurement, not this test's.
         Assert.True(real.MetRequests > real.SubmittedRequests / 10, $"met {real.MetRequests} of {real.SubmittedRequests}");
     }
 }

@@ -19,8 +19,13 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
 
     public string Name => "exact";
 
-    public OnlineSolution Solve(IReadOnlyList<OnlineItem> items, double budgetSeconds, Func<bool> timeUp)
+    public OnlineSolution Solve(IReadOnlyList<OnlineItem> items, double budgetSeconds, Func<bool> timeUp) =>
+        Solve(items, budgetSeconds, timeUp, out _);
+
+    /// <param name="effort">How much the search looked at: tests guard that pruning keeps pruning (its speed depends on it, its answer does not).</param>
+    internal OnlineSolution Solve(IReadOnlyList<OnlineItem> items, double budgetSeconds, Func<bool> timeUp, out SearchEffort effort)
     {
+        effort = default;
         if (OnlineSolution.Trivial(items, budgetSeconds) is { } trivial)
         {
             return trivial;
@@ -54,6 +59,8 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
         stages[0] = [new State(0, 0, -1, -1)];
         var merged = new List<State>();
         var scratch = new List<State>();
+        long statesKept = 0;
+        long candidates = 0;
         for (int j = 0; j < n; j++)
         {
             if (timeUp())
@@ -66,11 +73,13 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
             merged.Clear();
             for (int k = 0; k < weights[j].Length; k++)
             {
-                MergeShifted(merged, previous, weights[j][k], items[j].Accuracy(k), k, limit, promising, scratch);
+                candidates += MergeShifted(merged, previous, weights[j][k], items[j].Accuracy(k), k, limit, promising, scratch);
                 (merged, scratch) = (scratch, merged);
             }
             stages[j + 1] = new List<State>(merged);
+            statesKept += merged.Count;
         }
+        effort = new SearchEffort(statesKept, candidates);
         List<State> last = stages[n];
         int index = last.Count - 1;
         var choices = new int[n];
@@ -129,8 +138,9 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
     /// Writes into <paramref name="output"/> the Pareto merge of <paramref name="merged"/> and
     /// <paramref name="previous"/> shifted by one choice; both inputs are sorted by weight with accuracy
     /// increasing, and so is the output. Shifted states over the weight limit or that cannot beat the incumbent are skipped.
+    /// Returns how many shifted states were generated (within the weight limit).
     /// </summary>
-    private static void MergeShifted(List<State> merged, List<State> previous, long weight, double accuracy, int choice,
+    private static int MergeShifted(List<State> merged, List<State> previous, long weight, double accuracy, int choice,
         long limit, Func<long, double, bool> promising, List<State> output)
     {
         output.Clear();
@@ -143,7 +153,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
             bool hasB = b < previous.Count && previous[b].Weight + weight <= limit;
             if (!hasA && !hasB)
             {
-                return;
+                return b;
             }
             State next;
             if (hasB)
