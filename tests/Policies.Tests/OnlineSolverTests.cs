@@ -18,23 +18,6 @@ public sealed class OnlineSolverTests
             .ToArray();
     }
 
-    private static (List<OnlineItem> Items, double MinSeconds, double MaxSeconds) RandomQueue(Random random, StrategyMatrix matrix, int jobs, int maxSize = 12)
-    {
-        var items = new List<OnlineItem>();
-        double min = 0;
-        double max = 0;
-        for (int j = 0; j < jobs; j++)
-        {
-            StrategyRow row = matrix.Row(1 + random.Next(Math.Min(maxSize, matrix.MaxSize)));
-            double target = matrix.WorstAccuracy + (random.NextDouble() * (matrix.BestAccuracy - matrix.WorstAccuracy));
-            var item = new OnlineItem(row, row.FirstFeasible(target));
-            items.Add(item);
-            min += item.Seconds(0);
-            max += item.Seconds(item.Choices - 1);
-        }
-        return (items, min, max);
-    }
-
     private static long Units(double seconds) => (long)Math.Ceiling((seconds / Resolution) - 1e-9);
 
     /// <summary>Tries every combination, with latencies on the same grid the solvers use.</summary>
@@ -77,7 +60,7 @@ public sealed class OnlineSolverTests
         for (int i = 0; i < 600; i++)
         {
             StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
-            (List<OnlineItem> items, double min, double max) = RandomQueue(random, matrix, 1 + random.Next(6), maxSize: 6);
+            (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, matrix, 1 + random.Next(6), maxSize: 6);
             // One in ten budgets is below the cheapest plan (infeasible); the rest lie between cheapest and best.
             // (Rounding each latency up to the grid can cost one step per job, hence the n x resolution.)
             double budget = i % 10 == 0 ? min * 0.95 : min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
@@ -105,7 +88,7 @@ public sealed class OnlineSolverTests
         for (int i = 0; i < 150; i++)
         {
             StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
-            (List<OnlineItem> items, double min, double max) = RandomQueue(random, matrix, 1 + random.Next(8));
+            (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, matrix, 1 + random.Next(8));
             double budget = min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
             OnlineSolution a = exact.Solve(items, budget, () => false);
             OnlineSolution b = ortools.Solve(items, budget, () => false);
@@ -127,7 +110,7 @@ public sealed class OnlineSolverTests
         for (int i = 0; i < 500; i++)
         {
             StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
-            (List<OnlineItem> items, double min, double max) = RandomQueue(random, matrix, 1 + random.Next(30));
+            (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, matrix, 1 + random.Next(30));
             int[] current = items.Select(item => item.Choices - 1).ToArray();
             double budget = (min * 0.8) + (random.NextDouble() * (max - (min * 0.8)));
             OnlineSolution greedy = GreedyDowngrade.Solve(items, current, budget);
@@ -148,7 +131,7 @@ public sealed class OnlineSolverTests
         var ortools = new CpSatOnlineSolver(Resolution, 1);
         Assert.Equal(OnlineStatus.Optimal, exact.Solve([], 0.1, () => false).Status);
         Assert.Equal(OnlineStatus.Optimal, ortools.Solve([], 0.1, () => false).Status);
-        (List<OnlineItem> items, _, _) = RandomQueue(new Random(1), s_matrices[0], 3);
+        (List<OnlineItem> items, _, _) = RandomQueues.Create(new Random(1), s_matrices[0], 3);
         foreach (double budget in new[] { 0.0, -0.5 })
         {
             Assert.Equal(OnlineStatus.Infeasible, exact.Solve(items, budget, () => false).Status);
@@ -160,7 +143,7 @@ public sealed class OnlineSolverTests
     [Fact]
     public void ExactSolverReportsATimeOut()
     {
-        (List<OnlineItem> items, _, double max) = RandomQueue(new Random(3), s_matrices[0], 5);
+        (List<OnlineItem> items, _, double max) = RandomQueues.Create(new Random(3), s_matrices[0], 5);
         Assert.Equal(OnlineStatus.TimedOut, new KnapsackOnlineSolver(Resolution).Solve(items, max, () => true).Status);
     }
 }

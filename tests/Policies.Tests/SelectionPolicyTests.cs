@@ -3,6 +3,7 @@ using Mosel.Policies.Online;
 using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
+using Mosel.Sim.Tests;
 using Mosel.Sim.Workload;
 
 namespace Mosel.Policies.Tests;
@@ -52,24 +53,6 @@ public sealed class SelectionPolicyTests
         return new[] { Precision.Fp32, Precision.Fp16 }.Select(p => StrategyMatrix.Build(new LatencyModel(RandomProfiles.Tvlt, p)))
             .Concat(Enumerable.Range(0, 6).Select(i => StrategyMatrix.Build(new LatencyModel(RandomProfiles.Create(random, 2 + (i / 4), 8), Precision.Fp32))))
             .ToArray();
-    }
-
-    /// <summary>As in OnlineSolverTests: random sizes and targets, with the cheapest and the most accurate plan's latency.</summary>
-    private static (List<OnlineItem> Items, double MinSeconds, double MaxSeconds) RandomQueue(Random random, StrategyMatrix matrix, int jobs, int maxSize)
-    {
-        var items = new List<OnlineItem>();
-        double min = 0;
-        double max = 0;
-        for (int j = 0; j < jobs; j++)
-        {
-            StrategyRow row = matrix.Row(1 + random.Next(Math.Min(maxSize, matrix.MaxSize)));
-            double target = matrix.WorstAccuracy + (random.NextDouble() * (matrix.BestAccuracy - matrix.WorstAccuracy));
-            var item = new OnlineItem(row, row.FirstFeasible(target));
-            items.Add(item);
-            min += item.Seconds(0);
-            max += item.Seconds(item.Choices - 1);
-        }
-        return (items, min, max);
     }
 
     /// <summary>Runs the policy inside the real engine (one job per arrival, nothing random) and records every arrival decision.</summary>
@@ -447,7 +430,7 @@ public sealed class SelectionPolicyTests
         for (int i = 0; i < 40; i++)
         {
             StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
-            (List<OnlineItem> items, double min, double max) = RandomQueue(random, matrix, 10 + random.Next(21), maxSize: 8);
+            (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, matrix, 10 + random.Next(21), maxSize: 8);
             // Between the cheapest and the best plan; n x resolution covers rounding each latency up to the grid.
             double budget = min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
             OnlineSolution a = exact.Solve(items, budget, () => false);
@@ -497,23 +480,4 @@ public sealed class SelectionPolicyTests
     }
 
     private sealed record Call(int JobId, int[] Queue, PolicyDecision Decision);
-
-    /// <summary>A fixed list of arrivals.</summary>
-    private sealed class ListArrivals(double endSeconds, params JobArrival[] arrivals) : IArrivalSource
-    {
-        private int _next;
-
-        public double EndSeconds => endSeconds;
-
-        public bool TryNext(out JobArrival arrival)
-        {
-            if (_next < arrivals.Length)
-            {
-                arrival = arrivals[_next++];
-                return true;
-            }
-            arrival = default;
-            return false;
-        }
-    }
 }

@@ -21,24 +21,6 @@ internal sealed class AllModalitiesTestPolicy(LatencyModel estimate) : IScheduli
     public PolicyDecision OnTick(SchedulerSnapshot snapshot) => PolicyDecision.Unchanged;
 }
 
-/// <summary>A fixed list of arrivals.</summary>
-internal sealed class ListArrivals(double endSeconds, params JobArrival[] arrivals) : IArrivalSource
-{
-    private int _next;
-
-    public double EndSeconds => endSeconds;
-
-    public bool TryNext(out JobArrival arrival)
-    {
-        if (_next < arrivals.Length)
-        {
-            arrival = arrivals[_next++];
-            return true;
-        }
-        arrival = default;
-        return false;
-    }
-}
 
 /// <summary>Keeps every record in memory.</summary>
 internal sealed class ListRecorder : IRunRecorder
