@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Mutation testing with Stryker.NET: how many deliberate bugs a project's tests catch.
-# Stryker drives tests through VSTest, which an xunit v3 project only speaks with the VSTest adapter; the
-# adapter is added to a throw-away copy of the repository, never to your checkout.
+# Stryker drives tests through VSTest and measures which tests cover which mutant with a VSTest data collector.
+# An xunit v3 project runs its tests in a process of its own, where that collector never attaches: Stryker then
+# runs every test for every mutant (hours here). So the throw-away copy this script makes turns the one test
+# project into an xunit v2 VSTest project (the tests use nothing v3-only); your checkout is never touched.
 # Usage: scripts/mutation/run.sh Policies|Sim [extra Stryker options, e.g. --mutate "**/Engine/Simulation.cs"]
-# Needs: dotnet tool install -g dotnet-stryker. src/Policies takes about 30-60 minutes on 2 cores; src/Sim's
-# tests include million-job queueing checks, so mutate it a file at a time.
+# Needs: dotnet tool install -g dotnet-stryker. On 2 cores src/Policies takes about 20 minutes, src/Sim about 40.
 set -euo pipefail
 project="${1:-}"
 case "$project" in
@@ -20,12 +21,24 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT INT TERM HUP
 git -C "$root" ls-files -z | (cd "$root" && xargs -0 cp --parents -t "$work")
-sed -i 's#<PackageVersion Include="xunit.v3" Version="\([^"]*\)" />#&\n    <PackageVersion Include="xunit.runner.visualstudio" Version="3.1.5" />\n    <PackageVersion Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />#' "$work/Directory.Packages.props"
-sed -i 's#<PackageReference Include="xunit.v3" />#&\n    <PackageReference Include="xunit.runner.visualstudio" />\n    <PackageReference Include="Microsoft.NET.Test.Sdk" />#' "$work/tests/$project.Tests/Mosel.$project.Tests.csproj"
-out="$root/results/mutation/${project,,}"
-mkdir -p "$out"
-(cd "$work/tests/$project.Tests" && "$stryker" --project "Mosel.$project.csproj" --concurrency "$(nproc)" \
+# xunit v2 with its VSTest adapter and test SDK, in place of xunit v3 on Microsoft.Testing.Platform.
+sed -i 's#<PackageVersion Include="xunit.v3" Version="\([^"]*\)" />#&\n    <PackageVersion Include="xunit" Version="2.9.3" />\n    <PackageVersion Include="xunit.runner.visualstudio" Version="3.1.5" />\n    <PackageVersion Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />#' "$work/Directory.Packages.props"
+sed -i 's#<PackageReference Include="xunit.v3" />#<PackageReference Include="xunit" />\n    <PackageReference Include="xunit.runner.visualstudio" />\n    <PackageReference Include="Microsoft.NET.Test.Sdk" />#; /<OutputType>Exe<\/OutputType>/d' \
+  "$work/tests/$project.Tests/Mosel.$project.Tests.csproj"
+python3 - "$work/global.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+config = json.load(open(path))
+config.pop("test", None)  # dotnet test back on VSTest
+json.dump(config, open(path, "w"), indent=2)
+PY
+# Million-job queueing checks run for seconds: give each mutant 20 s more than its covering tests took unmutated.
+echo '{"stryker-config":{"additional-timeout":20000}}' > "$work/tests/$project.Tests/stryker-config.json"
+# A new folder per run, so no earlier report is ever replaced.
+out="$root/results/mutation/${project,,}-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$(dirname "$out")"
+mkdir "$out"
+(cd "$work/tests/$project.Tests" && "$stryker" --project "Mosel.$project.csproj" --configuration Release --concurrency "$(nproc)" \
   --reporter html --reporter json --reporter cleartext --output "$work/stryker" "$@")
-rm -rf "$out/reports"
 cp -r "$work/stryker/reports" "$out/"
 echo "reports in $out/reports"

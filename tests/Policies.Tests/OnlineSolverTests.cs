@@ -1,5 +1,6 @@
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
+using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies.Tests;
@@ -145,5 +146,53 @@ public sealed class OnlineSolverTests
     {
         (List<OnlineItem> items, _, double max) = RandomQueues.Create(new Random(3), s_matrices[0], 5);
         Assert.Equal(OnlineStatus.TimedOut, new KnapsackOnlineSolver(Resolution).Solve(items, max, () => true).Status);
+    }
+
+    [Fact]
+    public void OrToolsPlansFitTheBudgetAndReportTheirTotal()
+    {
+        var random = new Random(21);
+        var ortools = new CpSatOnlineSolver(Resolution, 10);
+        for (int i = 0; i < 20; i++)
+        {
+            (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, s_matrices[i % s_matrices.Length], 2 + random.Next(5));
+            double budget = min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
+            OnlineSolution plan = ortools.Solve(items, budget, () => false);
+            Assert.Equal(OnlineStatus.Optimal, plan.Status);
+            double total = plan.Choices.Select((c, j) => items[j].Seconds(c)).Sum();
+            double accuracy = plan.Choices.Select((c, j) => items[j].Accuracy(c)).Sum() / items.Count;
+            Assert.Equal(total, plan.TotalSeconds, 12);
+            Assert.Equal(accuracy, plan.MeanAccuracy, 12);
+            Assert.True(plan.TotalSeconds <= budget);
+        }
+    }
+
+    [Fact]
+    public void OrToolsIsInfeasibleWhenLatenciesRoundedUpToItsGridDoNotFit()
+    {
+        // Resolution 1 s: each 0.4 s cell weighs 1 unit and the 1 s budget holds 1 unit. The real sum, 0.8 s, would fit,
+        // so only the solver's own model can say no.
+        var row = new StrategyRow(1, [new Strategy([1], 0.5, 0.4)]);
+        OnlineItem[] items = [new(row, 0), new(row, 0)];
+        Assert.Equal(OnlineStatus.Infeasible, new CpSatOnlineSolver(1, 10).Solve(items, 1.0, () => false).Status);
+        Assert.Equal(OnlineStatus.Infeasible, new KnapsackOnlineSolver(1).Solve(items, 1.0, () => false).Status);
+    }
+
+    [Fact]
+    public void OrToolsReportsATimeOutWhenItsLimitEndsTheSearch()
+    {
+        // 200 jobs with a microsecond's limit: CP-SAT stops before it proves anything.
+        (List<OnlineItem> items, double min, double max) = RandomQueues.Create(new Random(4), s_matrices[0], 200);
+        OnlineSolution plan = new CpSatOnlineSolver(Resolution, 1e-6).Solve(items, (min + max) / 2, () => false);
+        Assert.Equal(OnlineStatus.TimedOut, plan.Status);
+    }
+
+    [Fact]
+    public void OnlineSolversCheckTheirSettingsAndNameThemselvesAsConfigsDo()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CpSatOnlineSolver(0, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CpSatOnlineSolver(Resolution, 0));
+        Assert.Equal("ortools", new CpSatOnlineSolver(Resolution, 1).Name);
+        Assert.Equal("exact", new KnapsackOnlineSolver(Resolution).Name);
     }
 }

@@ -57,11 +57,16 @@ public sealed class SelectionPolicyTests
 
     /// <summary>Runs the policy inside the real engine (one job per arrival, nothing random) and records every arrival decision.</summary>
     private static (Probe Probe, StrategyMatrix Matrix) Simulate(ModelProfile profile, SimulationSettings settings, ReplanMode mode,
-        params JobArrival[] arrivals)
+        params JobArrival[] arrivals) =>
+        Simulate(profile, settings, mode, new OnlineSolverSettings(), FrozenClock.Instance, arrivals);
+
+    /// <summary>As above with the policy's own solver settings and wall clock; the engine's clock stays frozen.</summary>
+    private static (Probe Probe, StrategyMatrix Matrix) Simulate(ModelProfile profile, SimulationSettings settings, ReplanMode mode,
+        OnlineSolverSettings solver, IWallClock policyClock, params JobArrival[] arrivals)
     {
         var estimate = new LatencyModel(profile, Precision.Fp32);
         StrategyMatrix matrix = StrategyMatrix.Build(estimate);
-        var probe = new Probe(new ModalitySelectionPolicy("dynamic", matrix, mode, new OnlineSolverSettings(), FrozenClock.Instance));
+        var probe = new Probe(new ModalitySelectionPolicy("dynamic", matrix, mode, solver, policyClock));
         var simulation = new Simulation(settings, probe, new ProfileReplayExecutor(estimate, 0, new Random(1)),
             new ListArrivals(1, arrivals), estimate, FrozenClock.Instance);
         _ = simulation.Run();
@@ -276,6 +281,99 @@ public sealed class SelectionPolicyTests
         }
     }
 
+    [Fact]
+    public void AViolatorAtTheHeadOfTheQueueIsReplanned()
+    {
+        // One worker, slack 17 ms. Job 0 (2 requests) runs 0-20 ms. Job 1 (1 request, target 0.5, deadline 10 + 17 = 27 ms) is
+        // alone in the queue, index 0: finish 20 + 10 = 30 > 27 ms, diff = -3 ms, planned = 10 ms, T = 0.91 x 7 ms = 6.37 ms:
+        // a (6 ms, 0.8) fits, a+b does not. Job 1 then runs 20-26 ms.
+        (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, new SimulationSettings { SlackSeconds = 0.017 }, ReplanMode.Optimal,
+            new JobArrival(0, 2, 0.5), new JobArrival(0, 1, 0.5));
+        Assert.Equal([1], probe.Calls[1].Queue);
+        PolicyDecision decision = probe.Calls[1].Decision;
+        Assert.Equal(1, decision.ViolatorId);
+        StrategyChange change = Assert.Single(decision.Changes);
+        Assert.Equal(1, change.Job.Id);
+        Assert.Same(matrix.Row(1).Cells[1], change.Strategy);
+        Assert.Empty(decision.Drops);
+        Assert.Equal(0.8, decision.Objective, 12);
+        Assert.Equal(0.026, probe.Jobs[1].FinishSeconds, 9);
+    }
+
+    [Fact]
+    public void AJobWhoseTargetNoCellMeetsKeepsItsMostAccurateCellWhileOthersMakeRoom()
+    {
+        // One worker, slack 25 ms. Job 0 (2 requests) runs 0-20 ms. Jobs 1 (target 0.95, above a+b's 0.9) and 2 (target 0.5),
+        // 1 request each, deadline 35 ms. Queue [1, 2]: finishes 30 and 40 > 35 ms, diff = -5 ms, planned = 20 ms,
+        // T = 0.91 x 15 ms = 13.65 ms. Job 1's only choice is a+b (10 ms), so job 2 gets 3.65 ms: b (3 ms, 0.5).
+        (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, new SimulationSettings { SlackSeconds = 0.025 }, ReplanMode.Optimal,
+            new JobArrival(0, 2, 0.5), new JobArrival(0, 1, 0.95), new JobArrival(0, 1, 0.5));
+        PolicyDecision decision = probe.Calls[2].Decision;
+        Assert.Equal(2, decision.ViolatorId);
+        StrategyChange change = Assert.Single(decision.Changes);
+        Assert.Equal(2, change.Job.Id);
+        Assert.Same(matrix.Row(1).Cells[0], change.Strategy);
+        Assert.Empty(decision.Drops);
+        Assert.Equal(0.7, decision.Objective, 12);               // (0.9 + 0.5) / 2
+        Assert.Same(matrix.Row(1).MaxAccuracy, probe.Jobs[1].Strategy);
+    }
+
+    [Fact]
+    public void OrToolsReplansAsTheExactSolverAndSaysSo()
+    {
+        // The margin scenario (T = 1547 units): CP-SAT finds the same a + a plan; the decision names its path.
+        (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, new SimulationSettings { SlackSeconds = 0.017 }, ReplanMode.Optimal,
+            new OnlineSolverSettings { Kind = OnlineSolverKind.OrTools }, FrozenClock.Instance,
+            new JobArrival(0, 1, 0.5), new JobArrival(0, 1, 0.5), new JobArrival(0, 1, 0.5));
+        PolicyDecision decision = probe.Calls[2].Decision;
+        Assert.Equal(DecisionPath.OrTools, decision.Path);
+        Assert.Equal([1, 2], ChangedIds(decision));
+        Assert.All(decision.Changes, c => Assert.Same(matrix.Row(1).Cells[1], c.Strategy));
+        Assert.Equal(0.8, decision.Objective, 12);
+    }
+
+    [Theory]
+    [InlineData(0.1, DecisionPath.Exact)]      // elapsed == the 100 ms limit: not over it, the exact plan stands
+    [InlineData(0.2, DecisionPath.Greedy)]     // over it: the exact solver gives up and the greedy fallback plans
+    public void AnExactSolveOverTheTimeLimitFallsBackToGreedy(double elapsedSeconds, DecisionPath path)
+    {
+        // The margin scenario: greedy and exact both reach a + a there (see EachReplanModeSavesTheViolatorItsOwnWay), so only the
+        // path tells them apart, and the plan is the same whichever ran.
+        (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, new SimulationSettings { SlackSeconds = 0.017 }, ReplanMode.Optimal,
+            new OnlineSolverSettings(), new StoppedClock(elapsedSeconds),
+            new JobArrival(0, 1, 0.5), new JobArrival(0, 1, 0.5), new JobArrival(0, 1, 0.5));
+        PolicyDecision decision = probe.Calls[2].Decision;
+        Assert.Equal(path, decision.Path);
+        Assert.Equal([1, 2], ChangedIds(decision));
+        Assert.All(decision.Changes, c => Assert.Same(matrix.Row(1).Cells[1], c.Strategy));
+        Assert.Empty(decision.Drops);
+        Assert.Equal(0.8, decision.Objective, 12);
+    }
+
+    [Fact]
+    public void AViolatorThatItsOwnPlanCannotSaveOnSeveralWorkersIsDropped()
+    {
+        // Two workers, slack 24 ms. Jobs 0 and 1 (2 requests, 20 ms) take both workers until 20 ms. Jobs 2 and 3 (1 request,
+        // target 0.5) arrive at 0 (deadline 34 ms), job 4 (1 request, target 0.9: a+b only) at 1 ms (deadline 35 ms).
+        // At job 4: job 2 on worker 0 (20-30), job 3 on worker 1 (20-30), job 4 on worker 0 (30-40 > 35): violator, diff = -5 ms,
+        // planned = 30 ms (all three, though two ran in parallel), T = 0.91 x 25 ms = 22.75 ms. Job 4 needs 10 ms, so jobs 2
+        // and 3 share 12.75 ms: a + a (12 ms, 1.6) beats a+b + b (13 ms, too long). Round 1 list-schedules the plan: 20-26,
+        // 20-26, job 4 26-36 > 35 ms: the job the plan was for still misses, so it is dropped; jobs 2 and 3 keep a.
+        (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, new SimulationSettings { SlackSeconds = 0.024, Workers = 2 },
+            ReplanMode.Optimal,
+            new JobArrival(0, 2, 0.5), new JobArrival(0, 2, 0.5), new JobArrival(0, 1, 0.5), new JobArrival(0, 1, 0.5),
+            new JobArrival(0.001, 1, 0.9));
+        Assert.Equal([2, 3, 4], probe.Calls[4].Queue);
+        Assert.All(probe.Calls.Take(4), c => Assert.Same(PolicyDecision.Unchanged, c.Decision));
+        PolicyDecision decision = probe.Calls[4].Decision;
+        Assert.Equal(4, decision.ViolatorId);
+        Assert.Equal([2, 3], ChangedIds(decision));
+        Assert.All(decision.Changes, c => Assert.Same(matrix.Row(1).Cells[1], c.Strategy));
+        Assert.Equal(4, Assert.Single(decision.Drops).Id);
+        Assert.Equal(2.5 / 3, decision.Objective, 12);          // (0.8 + 0.8 + 0.9) / 3, the plan of round 0
+        Assert.Equal(JobOutcome.Dropped, probe.Jobs[4].Outcome);
+    }
+
     // ---------------------------------------------------------------- GreedyDowngrade
 
     private static OnlineItem Item(int firstFeasible, params (double Seconds, double Accuracy)[] cells) =>
@@ -480,4 +578,12 @@ public sealed class SelectionPolicyTests
     }
 
     private sealed record Call(int JobId, int[] Queue, PolicyDecision Decision);
+
+    /// <summary>A wall clock on which every measured interval lasts the same time.</summary>
+    private sealed class StoppedClock(double elapsedSeconds) : IWallClock
+    {
+        public long GetTimestamp() => 0;
+
+        public double ElapsedSeconds(long startTimestamp) => elapsedSeconds;
+    }
 }

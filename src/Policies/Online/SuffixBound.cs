@@ -89,17 +89,11 @@ internal sealed class SuffixBound
         {
             start++;
         }
+        // Later equal weights need no case of their own: accuracies strictly increase along a row, so the convexity test
+        // below always drops an earlier cell of the same weight (left = 0 < right).
         var hull = new List<int> { start };
         for (int k = start + 1; k < weights.Length; k++)
         {
-            if (weights[k] == weights[hull[^1]])
-            {
-                hull.RemoveAt(hull.Count - 1);
-                if (hull.Count == 0)
-                {
-                    start = k;
-                }
-            }
             while (hull.Count >= 2)
             {
                 int a = hull[^2];
@@ -118,7 +112,6 @@ internal sealed class SuffixBound
             }
             hull.Add(k);
         }
-        start = hull[0];
         for (int i = 1; i < hull.Count; i++)
         {
             segments.Add(new Segment(weights[hull[i]] - weights[hull[i - 1]], item.Accuracy(hull[i]) - item.Accuracy(hull[i - 1])));

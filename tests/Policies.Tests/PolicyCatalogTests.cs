@@ -1,0 +1,75 @@
+using Mosel.Policies.Baselines;
+using Mosel.Policies.Selection;
+using Mosel.Sim.Engine;
+using Mosel.Sim.Profiles;
+
+namespace Mosel.Policies.Tests;
+
+/// <summary>The policy names a config may use, what each builds, and the all-modalities baseline's strategies.</summary>
+public sealed class PolicyCatalogTests
+{
+    private static PolicyContext ContextFor(string name) =>
+        new(RandomProfiles.Tvlt, new LatencyModel(RandomProfiles.Tvlt, PolicyCatalog.PrecisionOf(name)), FrozenClock.Instance,
+            new OnlineSolverSettings());
+
+    [Theory]
+    [InlineData("none", Precision.Fp32, false)]
+    [InlineData("fp16", Precision.Fp16, false)]
+    [InlineData("dynamic", Precision.Fp32, true)]
+    [InlineData("dynamic+fp16", Precision.Fp16, true)]
+    [InlineData("aggressive", Precision.Fp32, true)]
+    [InlineData("greedy", Precision.Fp32, true)]
+    public void EachPaperPolicyBuildsWithItsPrecisionAndSaysWhetherItSelectsModalities(string name, Precision precision, bool selects)
+    {
+        Assert.True(PolicyCatalog.IsKnown(name));
+        Assert.Equal(precision, PolicyCatalog.PrecisionOf(name));
+        Assert.Equal(selects, PolicyCatalog.SelectsModalities(name));
+        ISchedulingPolicy policy = PolicyCatalog.Create(name, ContextFor(name));
+        Assert.Equal(name, policy.Name);
+        Assert.Equal(precision, policy.Precision);
+        Assert.IsType(selects ? typeof(ModalitySelectionPolicy) : typeof(AllModalitiesPolicy), policy);
+    }
+
+    [Fact]
+    public void TheCatalogListsExactlyThePaperPolicies()
+    {
+        Assert.Equal(["none", "fp16", "dynamic", "dynamic+fp16", "aggressive", "greedy"], PolicyCatalog.Names);
+    }
+
+    [Theory]
+    [InlineData("dynamic-fp16")]
+    [InlineData("None")]
+    [InlineData("")]
+    public void AnUnknownNameIsRefusedWithTheKnownOnes(string name)
+    {
+        Assert.False(PolicyCatalog.IsKnown(name));
+        Assert.False(PolicyCatalog.SelectsModalities(name));
+        const string known = "(known: none, fp16, dynamic, dynamic+fp16, aggressive, greedy)";
+        ArgumentException create = Assert.Throws<ArgumentException>(() => PolicyCatalog.Create(name, ContextFor("none")));
+        Assert.StartsWith($"unknown policy '{name}' {known}", create.Message, StringComparison.Ordinal);
+        ArgumentException precision = Assert.Throws<ArgumentException>(() => PolicyCatalog.PrecisionOf(name));
+        Assert.StartsWith($"unknown policy '{name}' {known}", precision.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Precision.Fp32)]
+    [InlineData(Precision.Fp16)]
+    public void TheBaselineRunsEveryRequestOnEveryModalityAtEverySize(Precision precision)
+    {
+        var estimate = new LatencyModel(RandomProfiles.Tvlt, precision);
+        var policy = new AllModalitiesPolicy("baseline", estimate);
+        Assert.Equal("baseline", policy.Name);
+        Assert.Equal(precision, policy.Precision);
+        Assert.True(estimate.MaxBatchSize > 1);
+        for (int size = 1; size <= estimate.MaxBatchSize; size++)
+        {
+            // The target plays no part: the baseline never selects.
+            Strategy strategy = policy.InitialStrategy(size, 0.99);
+            Assert.Same(strategy, policy.InitialStrategy(size, 0.1));
+            Assert.Equal(size, strategy.Size);
+            Assert.Equal(size, strategy.Counts[ModelProfile.FullConfigurationIndex]);
+            Assert.Equal(estimate.Seconds(ModelProfile.FullConfigurationIndex, size), strategy.EstimatedSeconds);
+            Assert.Equal(RandomProfiles.Tvlt.Configurations[ModelProfile.FullConfigurationIndex].Accuracy, strategy.Accuracy, 12);
+        }
+    }
+}
