@@ -55,7 +55,7 @@ public sealed class LogHistogram
         {
             return Min;
         }
-        for (int i = 0; i < _bins.Length; i++)
+        for (int i = 0; i < _bins.Length - 1; i++)
         {
             seen += _bins[i];
             if (seen >= rank)
@@ -64,6 +64,7 @@ public sealed class LogHistogram
                 return Math.Clamp(centre, Min, Max);
             }
         }
+        // The rank lies in the top bin, which also holds everything above 10^5 s: its centre says nothing, the maximum is exact.
         return Max;
     }
 }
