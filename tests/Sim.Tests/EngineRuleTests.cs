@@ -231,6 +231,45 @@ public sealed class EngineRuleTests
     }
 
     /// <summary>Runs a "solver" on every arrival (a decision with a path but no changes); never re-plans otherwise.</summary>
+    [Fact]
+    public void EverySchedulerBusySpellWakesTheDispatcherAgain()
+    {
+        // Fixed 1/16 s per decision. Job 0 at 0.5 waits for the scheduler until 0.5625; job 1 at 2.0, long after the first
+        // wake-up was handled, waits until 2.0625 and must be woken again.
+        var settings = new SimulationSettings { SlackSeconds = 0.25, DecisionCharge = DecisionTimeCharge.Fixed, FixedDecisionSeconds = 0.0625 };
+        (RunResult result, ListRecorder recorder) = RunWithPolicy(static truth => new SolvesOnArrivalPolicy(truth), TestProfiles.Constant(125),
+            settings, new JobArrival(0.5, 1, 0), new JobArrival(2.0, 1, 0));
+        Assert.Equal([0.5625, 2.0625], recorder.Jobs.OrderBy(j => j.Id).Select(j => j.StartSeconds));
+        Assert.Equal(2, result.Summary.MetJobs);
+    }
+
+    [Fact]
+    public void AnEventExactlyAtTheEndOfTheDrainIsStillHandled()
+    {
+        // Arrivals end at 1 s, drain 1/8 s: the run stops after 1.125. Job 0 arrives at 1.0 and finishes at exactly 1.125 (met);
+        // job 1 arrives at 1.0 too and would start at 1.125, but nothing after 1.125 happens: it is still queued at the end.
+        var settings = new SimulationSettings { SlackSeconds = 1, DrainSeconds = 0.125 };
+        var truth = new LatencyModel(TestProfiles.Constant(125), Precision.Fp32);
+        var recorder = new ListRecorder();
+        var simulation = new Simulation(settings, new AllModalitiesTestPolicy(truth), new ProfileReplayExecutor(truth, 0, new Random(1)),
+            new ListArrivals(1, new JobArrival(1.0, 1, 0), new JobArrival(1.0, 1, 0)), truth, FrozenClock.Instance, recorder);
+        RunSummary summary = simulation.Run().Summary;
+        Assert.Equal((1L, 1L), (summary.MetJobs, summary.QueuedJobsAtEnd));
+        Assert.Equal(1.125, recorder.Jobs.Single(j => j.Id == 0).FinishSeconds);
+    }
+
+    [Fact]
+    public void AWindowRecordsTheQueueAtItsEndNotAtTheEndOfTheRun()
+    {
+        // Windows of 1 s. Ten 125-ms jobs arrive at 0.875; one starts, nine wait. The first event after 1.0 is the first
+        // completion, at 1.0: window 0 closes with nine queued. The run ends with an empty queue.
+        var settings = new SimulationSettings { SlackSeconds = 10, WindowSeconds = 1 };
+        (RunResult result, _) = Run(TestProfiles.Constant(125), settings, Enumerable.Repeat(new JobArrival(0.875, 1, 0), 10).ToArray());
+        Assert.Equal(9, result.Windows[0].QueueLengthAtEnd);
+        Assert.Equal(0, result.Windows[^1].QueueLengthAtEnd);
+        Assert.Equal(10, result.Summary.MetJobs);
+    }
+
     private sealed class SolvesOnArrivalPolicy(LatencyModel estimate) : ISchedulingPolicy
     {
         public string Name => "solves-on-arrival";
