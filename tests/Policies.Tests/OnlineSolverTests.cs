@@ -194,5 +194,6 @@ public sealed class OnlineSolverTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new CpSatOnlineSolver(Resolution, 0));
         Assert.Equal("ortools", new CpSatOnlineSolver(Resolution, 1).Name);
         Assert.Equal("exact", new KnapsackOnlineSolver(Resolution).Name);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new KnapsackOnlineSolver(0));
     }
 }

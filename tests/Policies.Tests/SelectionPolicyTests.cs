@@ -501,6 +501,30 @@ public sealed class SelectionPolicyTests
     }
 
     [Fact]
+    public void TheExactSolversSearchStaysWithinItsMeasuredSizeOnRandomQueues()
+    {
+        // A regression guard for speed: 60 seeded queues of 10-30 jobs. The totals below were measured on this code; the
+        // search is deterministic, so a change that keeps more states (a looser bound, a weaker dominance test, a worse
+        // incumbent) raises them and fails here. A change that lowers them may tighten the numbers; the optimum itself
+        // is held by the brute-force and CP-SAT comparisons.
+        var random = new Random(4242);
+        var exact = new KnapsackOnlineSolver(Resolution);
+        long kept = 0;
+        long candidates = 0;
+        for (int i = 0; i < 60; i++)
+        {
+            StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
+            (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, matrix, 10 + random.Next(21), maxSize: 8);
+            double budget = min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
+            Assert.Equal(OnlineStatus.Optimal, exact.Solve(items, budget, () => false, out SearchEffort effort).Status);
+            kept += effort.StatesKept;
+            candidates += effort.Candidates;
+        }
+        Assert.True(kept <= 12_111, $"the search kept {kept} states (measured: 12,111)");
+        Assert.True(candidates <= 45_454, $"the search generated {candidates} candidates (measured: 45,454)");
+    }
+
+    [Fact]
     public void TheLpBoundOfTheRemainingJobsIsTheFractionalKnapsackOptimum()
     {
         // Weights on the 0.5-s grid; the bound for jobs from..n-1 with a capacity is the best accuracy sum of the LP

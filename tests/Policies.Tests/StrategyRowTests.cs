@@ -55,6 +55,7 @@ public sealed class StrategyRowTests
         Assert.Equal(-1, row.IndexOf(Cell(2, 0.5)));   // an equal strategy that is not in the row
         Assert.Equal(0, row.FirstFeasible(0));
         Assert.Equal(1, row.FirstFeasible(0.5));
+        Assert.Equal(1, row.FirstFeasible(0.5 + StrategyRow.Tolerance));   // within the tolerance counts as met (0.5 + 1e-12 - 1e-12 == 0.5)
         Assert.Equal(2, row.FirstFeasible(0.5 + 1e-9));
         Assert.Equal(-1, row.FirstFeasible(0.8));
         Assert.Same(cells[2], row.MaxAccuracy);
@@ -110,6 +111,6 @@ public sealed class StrategyRowTests
         Assert.Equal(0.7, grid[0], 12);
         Assert.Equal(0.825, grid[1], 12);
         Assert.Equal(11, StrategyMatrix.TargetGrid(profile, 0.02).Length);
-        Assert.Throws<ArgumentOutOfRangeException>(() => StrategyMatrix.TargetGrid(profile, 0));
+        Assert.Equal("step", Assert.Throws<ArgumentOutOfRangeException>(() => StrategyMatrix.TargetGrid(profile, 0)).ParamName);
     }
 }
