@@ -351,14 +351,13 @@ public sealed class SelectionPolicyTests
     }
 
     [Fact]
-    public void GreedyStartsFromEachJobsCurrentCellAndNeverUpgrades()
+    public void GreedyReplansFromTheCellsAnEarlierDecisionChose()
     {
         // One worker, slack 9 ms. Job 0 (1 request) runs 0-10 ms. Job 1 (1 request, target 0.8: choices a 6 ms, a+b 10 ms;
         // deadline 19 ms) finishes at 20 > 19: T = 0.91 x 9 ms = 8.19 ms, so greedy moves it to a (runs 10-16).
         // Job 2 (2 requests, target 0.5, arrives at 5 ms, deadline 5 + 20 + 9 = 34 ms) finishes at 16 + 20 = 36: T = 0.91 x
         // (26 - 2) = 21.84 ms. Greedy starts from job 1 at a (its cheapest choice: nothing to downgrade) and job 2 at 20 ms:
         // 26 -> job 2 to (1,1,0) (saves 4 ms for 0.05) 22 -> job 2 to (0,2,0) (5 ms for 0.05) 17 ms: fits. Job 1 stays at a.
-        // (Started from a+b instead, greedy would stop at 21 ms with job 1 back at a+b: an upgrade greedy must never make.)
         (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, new SimulationSettings { SlackSeconds = 0.009 }, ReplanMode.Greedy,
             new JobArrival(0, 1, 0.5), new JobArrival(0, 1, 0.8), new JobArrival(0.005, 2, 0.5));
         PolicyDecision first = probe.Calls[1].Decision;
