@@ -18,10 +18,7 @@ public sealed class EngineRuleTests
         SimulationSettings settings, params JobArrival[] arrivals)
     {
         var truth = new LatencyModel(profile, Precision.Fp32);
-        var recorder = new ListRecorder();
-        var simulation = new Simulation(settings, policy(truth), new ProfileReplayExecutor(truth, 0, new Random(1)),
-            new ListArrivals(10, arrivals), truth, FrozenClock.Instance, recorder);
-        return (simulation.Run(), recorder);
+        return ReplayRun.Run(policy(truth), truth, settings, new ListArrivals(10, arrivals));
     }
 
     private static int[] Drain(EventQueue events)
@@ -250,10 +247,9 @@ public sealed class EngineRuleTests
         // job 1 arrives at 1.0 too and would start at 1.125, but nothing after 1.125 happens: it is still queued at the end.
         var settings = new SimulationSettings { SlackSeconds = 1, DrainSeconds = 0.125 };
         var truth = new LatencyModel(TestProfiles.Constant(125), Precision.Fp32);
-        var recorder = new ListRecorder();
-        var simulation = new Simulation(settings, new AllModalitiesTestPolicy(truth), new ProfileReplayExecutor(truth, 0, new Random(1)),
-            new ListArrivals(1, new JobArrival(1.0, 1, 0), new JobArrival(1.0, 1, 0)), truth, FrozenClock.Instance, recorder);
-        RunSummary summary = simulation.Run().Summary;
+        (RunResult result, ListRecorder recorder) = ReplayRun.Run(new AllModalitiesTestPolicy(truth), truth, settings,
+            new ListArrivals(1, new JobArrival(1.0, 1, 0), new JobArrival(1.0, 1, 0)));
+        RunSummary summary = result.Summary;
         Assert.Equal((1L, 1L), (summary.MetJobs, summary.QueuedJobsAtEnd));
         Assert.Equal(1.125, recorder.Jobs.Single(j => j.Id == 0).FinishSeconds);
     }

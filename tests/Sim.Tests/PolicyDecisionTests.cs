@@ -15,13 +15,8 @@ public sealed class PolicyDecisionTests
     private static readonly ModelProfile s_profile = TestProfiles.Linear();
     private static readonly LatencyModel s_truth = new(s_profile, Precision.Fp32);
 
-    private static (RunResult Result, ListRecorder Recorder) Run(ScriptedPolicy policy, SimulationSettings settings, params JobArrival[] arrivals)
-    {
-        var recorder = new ListRecorder();
-        var simulation = new Simulation(settings, policy, new ProfileReplayExecutor(s_truth, 0, new Random(1)),
-            new ListArrivals(10, arrivals), s_truth, FrozenClock.Instance, recorder);
-        return (simulation.Run(), recorder);
-    }
+    private static (RunResult Result, ListRecorder Recorder) Run(ScriptedPolicy policy, SimulationSettings settings, params JobArrival[] arrivals) =>
+        ReplayRun.Run(policy, s_truth, settings, new ListArrivals(10, arrivals));
 
     private static PolicyDecision Decision(DecisionPath path, StrategyChange[] changes, Job[] drops, double objective = double.NaN) =>
         new(path, changes, drops, objective);
@@ -108,9 +103,8 @@ public sealed class PolicyDecisionTests
                 [Precision.Fp32] = new Dictionary<string, LatencyTable> { ["x"] = LatencyTable.Create("x", [1, 4], [1, 4]) },
             }, "test", "test");
         var truth = new LatencyModel(perfect, Precision.Fp32);
-        var simulation = new Simulation(new SimulationSettings(), new AllModalitiesTestPolicy(truth), new ProfileReplayExecutor(truth, 0, new Random(1)),
-            new ListArrivals(10, new JobArrival(0, 3, 1.0)), truth, FrozenClock.Instance);
-        RunResult result = simulation.Run();
+        (RunResult result, _) = ReplayRun.Run(new AllModalitiesTestPolicy(truth), truth, new SimulationSettings(),
+            new ListArrivals(10, new JobArrival(0, 3, 1.0)));
         Assert.Equal(3, result.JobAccuracyHistogram[RunResult.AccuracyBins]);
         Assert.Equal(1.0, result.Summary.ShareJobsMeetingTarget);
     }
@@ -190,11 +184,8 @@ public sealed class PolicyDecisionTests
         var live = new SteppedLiveService(1.5);
         ModelProfile profile = TestProfiles.Constant(125);
         var truth = new LatencyModel(profile, Precision.Fp32);
-        var recorder = new ListRecorder();
-        var simulation = new Simulation(new SimulationSettings { SlackSeconds = 0.15 }, new AllModalitiesTestPolicy(truth),
-            new ProfileReplayExecutor(truth, 0, new Random(1)), new ListArrivals(1, new JobArrival(0, 1, 0), new JobArrival(0.0625, 1, 0)),
-            truth, FrozenClock.Instance, recorder, live);
-        RunResult result = simulation.Run();
+        (RunResult result, ListRecorder recorder) = ReplayRun.Run(new AllModalitiesTestPolicy(truth), truth,
+            new SimulationSettings { SlackSeconds = 0.15 }, new ListArrivals(1, new JobArrival(0, 1, 0), new JobArrival(0.0625, 1, 0)), live);
         Assert.Equal(1, live.ReplaysBegun);
         JobRecord[] jobs = recorder.Jobs.OrderBy(j => j.Id).ToArray();
         Assert.Equal([0.0, 0.1875], jobs.Select(j => j.StartSeconds));

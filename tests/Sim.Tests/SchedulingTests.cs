@@ -10,10 +10,8 @@ public sealed class SchedulingTests
     private static (RunSummary Summary, ListRecorder Recorder) Run(ModelProfile profile, SimulationSettings settings, params JobArrival[] arrivals)
     {
         var truth = new LatencyModel(profile, Precision.Fp32);
-        var recorder = new ListRecorder();
-        var simulation = new Simulation(settings, new AllModalitiesTestPolicy(truth), new ProfileReplayExecutor(truth, 0, new Random(1)),
-            new ListArrivals(10, arrivals), truth, FrozenClock.Instance, recorder);
-        return (simulation.Run().Summary, recorder);
+        (RunResult result, ListRecorder recorder) = ReplayRun.Run(new AllModalitiesTestPolicy(truth), truth, settings, new ListArrivals(10, arrivals));
+        return (result.Summary, recorder);
     }
 
     [Fact]

@@ -4,12 +4,10 @@ namespace Mosel.Sim.Tests;
 
 public sealed class TraceReaderTests
 {
-    private static ArrivalTrace Read(string text, TraceFormat format) => TraceReader.Read(new StringReader(text), "t.txt", format);
-
     [Fact]
     public void PerSecondCountsAreRates()
     {
-        ArrivalTrace trace = Read("3\n0\n5\n", TraceFormat.PerSecond);
+        ArrivalTrace trace = TraceText.Read("3\n0\n5\n", TraceFormat.PerSecond);
         Assert.Equal(1, trace.BinSeconds);
         Assert.Equal([3.0, 0, 5], trace.Rates);
     }
@@ -17,7 +15,7 @@ public sealed class TraceReaderTests
     [Fact]
     public void TimeValueSamplesAreInterpolatedToSeconds()
     {
-        ArrivalTrace trace = Read("0 10\n10 20\n20 40\n", TraceFormat.TimeValue);
+        ArrivalTrace trace = TraceText.Read("0 10\n10 20\n20 40\n", TraceFormat.TimeValue);
         Assert.Equal(30, trace.Rates.Count);
         Assert.Equal(10, trace.Rates[0], 9);
         Assert.Equal(15, trace.Rates[5], 9);
@@ -29,7 +27,7 @@ public sealed class TraceReaderTests
     [Fact]
     public void TimestampsAreBinnedPerSecond()
     {
-        ArrivalTrace trace = Read("TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:04.0000000,1,1\n2023-11-16 18:17:04.5000000,1,1\n2023-11-16 18:17:06.1234567,1,1\n",
+        ArrivalTrace trace = TraceText.Read("TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:04.0000000,1,1\n2023-11-16 18:17:04.5000000,1,1\n2023-11-16 18:17:06.1234567,1,1\n",
             TraceFormat.Timestamps);
         Assert.Equal([2.0, 0, 1], trace.Rates);
     }
@@ -37,7 +35,7 @@ public sealed class TraceReaderTests
     [Fact]
     public void PerMinuteCountsBecomePerSecondRates()
     {
-        ArrivalTrace trace = Read("\"InvocationsPerMinute\"\n60\n120\n", TraceFormat.PerMinute);
+        ArrivalTrace trace = TraceText.Read("\"InvocationsPerMinute\"\n60\n120\n", TraceFormat.PerMinute);
         Assert.Equal(60, trace.BinSeconds);
         Assert.Equal([1.0, 2.0], trace.Rates);
         Assert.Equal(2.0, trace.RateAt(61));
@@ -46,7 +44,7 @@ public sealed class TraceReaderTests
     [Fact]
     public void PerHourFillsGapsByInterpolation()
     {
-        ArrivalTrace trace = Read("2010-05-01 00:00:00;3600\n2010-05-01 02:00:00;10800\n", TraceFormat.PerHour);
+        ArrivalTrace trace = TraceText.Read("2010-05-01 00:00:00;3600\n2010-05-01 02:00:00;10800\n", TraceFormat.PerHour);
         Assert.Equal(3600, trace.BinSeconds);
         Assert.Equal([1.0, 2.0, 3.0], trace.Rates);
     }
@@ -67,7 +65,7 @@ public sealed class TraceReaderTests
     [InlineData("2010-05-01 01:00:00;-4\n", TraceFormat.PerHour, "t.txt:1:", "non-negative")]
     public void MalformedTracesNameFileAndLine(string text, TraceFormat format, string where, string what)
     {
-        TraceFormatException e = Assert.Throws<TraceFormatException>(() => Read(text, format));
+        TraceFormatException e = Assert.Throws<TraceFormatException>(() => TraceText.Read(text, format));
         Assert.StartsWith(where, e.Message);
         Assert.Contains(what, e.Message);
     }

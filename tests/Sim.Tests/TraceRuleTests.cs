@@ -9,10 +9,8 @@ namespace Mosel.Sim.Tests;
 /// </summary>
 public sealed class TraceRuleTests
 {
-    private static ArrivalTrace Read(string text, TraceFormat format) => TraceReader.Read(new StringReader(text), "t.txt", format);
-
     private static string Refused(string text, TraceFormat format) =>
-        Assert.Throws<TraceFormatException>(() => Read(text, format)).Message;
+        Assert.Throws<TraceFormatException>(() => TraceText.Read(text, format)).Message;
 
     [Theory]
     [InlineData("", TraceFormat.PerSecond, "t.txt: no data")]
@@ -35,14 +33,14 @@ public sealed class TraceRuleTests
     [Fact]
     public void CommentsAndBlankLinesAreSkippedWhereverTheyAre()
     {
-        ArrivalTrace trace = Read("# rates\n\n3\n  # more\n4\n", TraceFormat.PerSecond);
+        ArrivalTrace trace = TraceText.Read("# rates\n\n3\n  # more\n4\n", TraceFormat.PerSecond);
         Assert.Equal([3.0, 4.0], trace.Rates);
     }
 
     [Fact]
     public void EqualTimestampsCountInTheSameSecond()
     {
-        ArrivalTrace trace = Read("h\n2023-11-16 18:17:05.0,1\n2023-11-16 18:17:05.0,1\n2023-11-16 18:17:06.5,1\n", TraceFormat.Timestamps);
+        ArrivalTrace trace = TraceText.Read("h\n2023-11-16 18:17:05.0,1\n2023-11-16 18:17:05.0,1\n2023-11-16 18:17:06.5,1\n", TraceFormat.Timestamps);
         Assert.Equal([2.0, 1.0], trace.Rates);
     }
 
@@ -53,7 +51,7 @@ public sealed class TraceRuleTests
         // 527,042 after the header) spans 31,622,460 s.
         var text = new StringBuilder("\"InvocationsPerMinute\"\n");
         text.Insert(text.Length, "60\n", 527_040);
-        Assert.Equal(31_622_400, Read(text.ToString(), TraceFormat.PerMinute).DurationSeconds);
+        Assert.Equal(31_622_400, TraceText.Read(text.ToString(), TraceFormat.PerMinute).DurationSeconds);
         text.Append("60\n");
         Assert.Equal("t.txt:527042: the trace spans 3.162e7 s by this line, more than the 366 days Mosel replays",
             Refused(text.ToString(), TraceFormat.PerMinute));
@@ -76,17 +74,17 @@ public sealed class TraceRuleTests
     public void ASpanIsMeasuredFromTheFirstSampleNotFromZero()
     {
         // Samples at 31,622,000 s and 31,622,400 s span 400 s (plus one 400-s step for the last sample): 800 s of rates.
-        ArrivalTrace trace = Read("31622000 1\n31622400 2\n", TraceFormat.TimeValue);
+        ArrivalTrace trace = TraceText.Read("31622000 1\n31622400 2\n", TraceFormat.TimeValue);
         Assert.Equal(800, trace.DurationSeconds);
         // 365 days and 23 hours later, plus the last hour: exactly 366 days.
-        Assert.Equal(8784, Read("2010-01-01 00:00:00;1\n2011-01-01 23:00:00;1\n", TraceFormat.PerHour).Rates.Count);
+        Assert.Equal(8784, TraceText.Read("2010-01-01 00:00:00;1\n2011-01-01 23:00:00;1\n", TraceFormat.PerHour).Rates.Count);
     }
 
     [Fact]
     public void TimeValueSamplesHoldTheirLastValueForOneTypicalStep()
     {
         // Samples at 10 s and 20 s: step 10 s, so 20 s of rates from t = 10: 1 -> 3 linearly over [10, 20), then 3.
-        ArrivalTrace trace = Read("10 1\n20 3\n", TraceFormat.TimeValue);
+        ArrivalTrace trace = TraceText.Read("10 1\n20 3\n", TraceFormat.TimeValue);
         Assert.Equal(20, trace.Rates.Count);
         Assert.Equal(1.0, trace.Rates[0], 12);
         Assert.Equal(2.0, trace.Rates[5], 12);
@@ -98,7 +96,7 @@ public sealed class TraceRuleTests
     public void PerHourGapsAreInterpolatedBetweenTheirOwnNeighbours()
     {
         // Hours 0, 1 and 4 at 3600, 7200 and 18000 requests: 1, 2, then 3 and 4 filled between hour 1 (2) and hour 4 (5).
-        ArrivalTrace trace = Read("2010-05-01 00:00:00;3600\n2010-05-01 01:00:00;7200\n2010-05-01 04:00:00;18000\n", TraceFormat.PerHour);
+        ArrivalTrace trace = TraceText.Read("2010-05-01 00:00:00;3600\n2010-05-01 01:00:00;7200\n2010-05-01 04:00:00;18000\n", TraceFormat.PerHour);
         Assert.Equal([1.0, 2.0, 3.0, 4.0, 5.0], trace.Rates.Select(r => Math.Round(r, 12)));
     }
 
