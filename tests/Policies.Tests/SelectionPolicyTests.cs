@@ -58,16 +58,21 @@ public sealed class SelectionPolicyTests
     /// <summary>Runs the policy inside the real engine (one job per arrival, nothing random) and records every arrival decision.</summary>
     private static (Probe Probe, StrategyMatrix Matrix) Simulate(ModelProfile profile, SimulationSettings settings, ReplanMode mode,
         params JobArrival[] arrivals) =>
-        Simulate(profile, settings, mode, new OnlineSolverSettings(), FrozenClock.Instance, arrivals);
+        Simulate(profile, profile, settings, mode, new OnlineSolverSettings(), FrozenClock.Instance, arrivals);
 
     /// <summary>As above with the policy's own solver settings and wall clock; the engine's clock stays frozen.</summary>
     private static (Probe Probe, StrategyMatrix Matrix) Simulate(ModelProfile profile, SimulationSettings settings, ReplanMode mode,
-        OnlineSolverSettings solver, IWallClock policyClock, params JobArrival[] arrivals)
+        OnlineSolverSettings solver, IWallClock policyClock, params JobArrival[] arrivals) =>
+        Simulate(profile, profile, settings, mode, solver, policyClock, arrivals);
+
+    /// <summary>As above, with jobs that run as <paramref name="truth"/> says while the policy plans with <paramref name="profile"/>.</summary>
+    private static (Probe Probe, StrategyMatrix Matrix) Simulate(ModelProfile profile, ModelProfile truth, SimulationSettings settings,
+        ReplanMode mode, OnlineSolverSettings solver, IWallClock policyClock, params JobArrival[] arrivals)
     {
         var estimate = new LatencyModel(profile, Precision.Fp32);
         StrategyMatrix matrix = StrategyMatrix.Build(estimate);
         var probe = new Probe(new ModalitySelectionPolicy("dynamic", matrix, mode, solver, policyClock));
-        var simulation = new Simulation(settings, probe, new ProfileReplayExecutor(estimate, 0, new Random(1)),
+        var simulation = new Simulation(settings, probe, new ProfileReplayExecutor(new LatencyModel(truth, Precision.Fp32), 0, new Random(1)),
             new ListArrivals(1, arrivals), estimate, FrozenClock.Instance);
         _ = simulation.Run();
         return (probe, matrix);
@@ -371,6 +376,67 @@ public sealed class SelectionPolicyTests
         Assert.Equal(0.8, second.Objective, 12);
         Assert.Same(matrix.Row(1).Cells[1], probe.Jobs[1].Strategy);
         Assert.Equal(0.027, probe.Jobs[2].FinishSeconds, 9);
+    }
+
+    [Fact]
+    public void GreedyKeepsAnEarlierDowngradeThatTheNewBudgetNoLongerNeeds()
+    {
+        // One worker, slack 18 ms. Job 0 (2 requests) runs 0-20 ms. Job 1 (1 request, target 0.8: choices a 6 ms, a+b 10 ms;
+        // deadline 28 ms) finishes at 30 > 28: T = 0.91 x (10 - 2) = 7.28 ms, so greedy moves it to a.
+        // Job 2 (2 requests, target 0.5, arrives at 7 ms, deadline 7 + 20 + 18 = 45 ms) finishes at 26 + 20 = 46: diff = -1 ms,
+        // T = 0.91 x (26 - 1) = 22.75 ms. Greedy starts from job 1 at a (choice 0: nothing to downgrade) and job 2 at 20 ms:
+        // 26 -> job 2 to (1,1,0) (4 ms for 0.05) 22 ms: fits. Job 2 runs 26-42 ms.
+        // (Starting job 1 at a+b instead, 30 -> 26 -> job 2 to (0,2,0), 21 ms, would also fit the budget but put job 1 past
+        // its deadline again.)
+        (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, new SimulationSettings { SlackSeconds = 0.018 }, ReplanMode.Greedy,
+            new JobArrival(0, 2, 0.5), new JobArrival(0, 1, 0.8), new JobArrival(0.007, 2, 0.5));
+        Assert.Same(matrix.Row(1).Cells[1], Assert.Single(probe.Calls[1].Decision.Changes).Strategy);
+        PolicyDecision decision = probe.Calls[2].Decision;
+        Assert.Equal([1, 2], probe.Calls[2].Queue);
+        Assert.Equal(2, decision.ViolatorId);
+        StrategyChange change = Assert.Single(decision.Changes);
+        Assert.Equal(2, change.Job.Id);
+        Assert.Same(matrix.Row(2).Cells[3], change.Strategy);
+        Assert.Empty(decision.Drops);
+        Assert.Equal(0.825, decision.Objective, 12);             // (0.8 + 0.85) / 2
+        Assert.Equal(0.042, probe.Jobs[2].FinishSeconds, 9);
+    }
+
+    [Fact]
+    public void AJobDroppedEarlierInACallTakesNoPartInTheNextRepair()
+    {
+        // The policy plans with the two-modality profile, but job 0 (2 requests, a+b, planned 20 ms) really runs 40 ms.
+        // One worker, slack 31 ms. Job 1 (1 request, target 0.9: a+b only, deadline 41 ms) and job 2 (2 requests, target 0.5,
+        // deadline 51 ms) arrive at 0 and are planned to finish at 30 and 50 ms: in time.
+        // Job 3 (1 request, target 0.5, deadline 35 + 10 + 31 = 76 ms) arrives at 35 ms, while job 0 still runs: the worker is
+        // estimated free at max(now, 20) = 35 ms. Job 1 finishes at 45 > 41 ms: diff = -4 ms, T = 0.91 x 6 ms = 5.46 ms, less than
+        // its only cell (10 ms): dropped. Job 2 (without job 1) finishes at 55 > 51 ms: diff = -4 ms, T = 0.91 x (20 - 4) = 14.56 ms:
+        // (0,2,0) 11 ms/0.8 is the best cell that fits (16 ms does not). Job 3 then finishes at 46 + 10 = 56 <= 76 ms.
+        // (Had the dropped job 1 been counted in the repair, 10 + 6 ms > 14.56 ms: job 2 would have been dropped as well.)
+        ModelProfile slowFirst = ModelProfile.Create("two", ["a", "b"], AccuracyMetric.Default,
+            new Dictionary<string, double> { ["a+b"] = 0.9, ["a"] = 0.8, ["b"] = 0.5 },
+            new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>
+            {
+                [Precision.Fp32] = new Dictionary<string, LatencyTable>
+                {
+                    ["a+b"] = LatencyTable.Create("a+b", [1, 2], [10, 40]),
+                    ["a"] = LatencyTable.Create("a", [1, 2], [6, 11]),
+                    ["b"] = LatencyTable.Create("b", [1, 2], [3, 6]),
+                },
+            }, "test", "test");
+        (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, slowFirst, new SimulationSettings { SlackSeconds = 0.031 },
+            ReplanMode.Optimal, new OnlineSolverSettings(), FrozenClock.Instance,
+            new JobArrival(0, 2, 0.5), new JobArrival(0, 1, 0.9), new JobArrival(0, 2, 0.5), new JobArrival(0.035, 1, 0.5));
+        Assert.All(probe.Calls.Take(3), c => Assert.Same(PolicyDecision.Unchanged, c.Decision));
+        PolicyDecision decision = probe.Calls[3].Decision;
+        Assert.Equal([1, 2, 3], probe.Calls[3].Queue);
+        Assert.Equal(1, decision.ViolatorId);
+        Assert.Equal(1, Assert.Single(decision.Drops).Id);
+        StrategyChange change = Assert.Single(decision.Changes);
+        Assert.Equal(2, change.Job.Id);
+        Assert.Same(matrix.Row(2).Cells[2], change.Strategy);
+        Assert.Equal(0.8, decision.Objective, 12);
+        Assert.Equal(JobOutcome.Dropped, probe.Jobs[1].Outcome);
     }
 
     [Fact]
