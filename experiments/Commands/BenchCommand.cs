@@ -4,6 +4,7 @@ using TraceOptions = Mosel.Experiments.Configuration.TraceOptions;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
+using Mosel.Experiments.Safety;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Metrics;
 using Spectre.Console;

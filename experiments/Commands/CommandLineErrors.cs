@@ -4,7 +4,7 @@ using Mosel.Experiments.Safety;
 namespace Mosel.Experiments.Commands;
 
 /// <summary>
-/// Turns every failure into one line on stderr: exit 2 for bad input (config, profile, trace, arguments,
+/// Turns every failure into one line on stderr (a config with several mistakes: one line each): exit 2 for bad input (config, profile, trace, arguments,
 /// an output Mosel must not touch), exit 1 for the environment (disk full, permissions) and for faults.
 /// Set MOSEL_DEBUG=1 to see the full exception of an unexpected fault.
 /// </summary>
@@ -23,14 +23,18 @@ public static class CommandLineErrors
         catch (Exception e)
         {
             Exception cause = Unwrap(e);
-            (int code, string message) = cause switch
+            (int code, IReadOnlyList<string> lines) = cause switch
             {
-                ConfigException or OutputRefusedException => (BadInput, cause.Message),
-                IOException or UnauthorizedAccessException or Mosel.Executor.Native.LibTorchException => (Failure, cause.Message),
-                OutOfMemoryException => (Failure, "out of memory: the experiment needs more memory than this machine has; make it smaller"),
-                _ => (Failure, $"unexpected fault: {cause.Message} (set MOSEL_DEBUG=1 for details)"),
+                ConfigException config => (BadInput, config.Lines),
+                OutputRefusedException => (BadInput, [cause.Message]),
+                IOException or UnauthorizedAccessException or Mosel.Executor.Native.LibTorchException => (Failure, [cause.Message]),
+                OutOfMemoryException => (Failure, ["out of memory: the experiment needs more memory than this machine has; make it smaller"]),
+                _ => (Failure, [$"unexpected fault: {cause.Message} (set MOSEL_DEBUG=1 for details)"]),
             };
-            Console.Error.WriteLine($"error: {OneLine(message)}");
+            foreach (string line in lines)
+            {
+                Console.Error.WriteLine($"error: {OneLine(line)}");
+            }
             if (Environment.GetEnvironmentVariable("MOSEL_DEBUG") == "1")
             {
                 Console.Error.WriteLine(e);

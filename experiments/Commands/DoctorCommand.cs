@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Mosel.Executor.Native;
 using Spectre.Console;
-using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Profiling;
 
 namespace Mosel.Experiments.Commands;
 
@@ -15,17 +15,17 @@ public static class DoctorCommand
         var command = new Command("doctor", "Show the libtorch folder and version, and the CUDA devices, that real execution would use") { device, libtorch };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
-            LibTorchStatus status = ProfileCommand.LoadLibTorch(ProfileCommand.ParseDevice(parse.GetValue(device)!), parse.GetValue(libtorch));
+            LibTorchStatus status = LibTorchLoading.Load(CliParsers.Device(parse.GetValue(device)!), parse.GetValue(libtorch));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("", "");
             table.AddRow("libtorch folder", Markup.Escape(status.Folder));
             table.AddRow("found through", Markup.Escape(status.Source));
             table.AddRow("libtorch version", Markup.Escape(status.Version));
             table.AddRow("LibTorchSharp", Markup.Escape(status.LibTorchSharp + (status.LibTorchSharpPatched ? " (copy with GLIBCXX_3.4.32 made weak for this libstdc++)" : "")));
-            table.AddRow("CPU", Markup.Escape(MeasuredProfile.DescribeDevice(TorchDevice.Cpu)));
+            table.AddRow("CPU", Markup.Escape(DeviceDescription.Of(TorchDevice.Cpu)));
             table.AddRow("CUDA available", status.CudaAvailable ? $"yes, {status.CudaDevices} device(s)" : "no");
             if (status.CudaAvailable)
             {
-                table.AddRow("GPU", Markup.Escape(MeasuredProfile.DescribeDevice(TorchDevice.Cuda)));
+                table.AddRow("GPU", Markup.Escape(DeviceDescription.Of(TorchDevice.Cuda)));
             }
             foreach (string tried in status.Tried)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Reproduction;
+using Mosel.Experiments.Reproduction.Figures;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
@@ -11,7 +12,7 @@ public static class ReproduceCommand
 {
     public static Command Create()
     {
-        var figure = new Option<string[]>("--figure", "-f") { Description = $"Figures to reproduce: {string.Join(", ", ReproductionOptions.AllFigures)} or all (repeatable)", DefaultValueFactory = _ => ["all"] };
+        var figure = new Option<string[]>("--figure", "-f") { Description = $"Figures to reproduce: {string.Join(", ", PaperFigures.Ids)} or all (repeatable)", DefaultValueFactory = _ => ["all"] };
         var quick = new Option<bool>("--quick") { Description = "One seed and short runs (under a minute): for CI and smoke checks" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/reproduce, or results/reproduce-quick); an earlier Mosel results folder there is replaced, anything else is refused" };
         var command = new Command("reproduce", "Run the paper's experiments, render its figures (PNG + SVG) and write report.md")
@@ -27,20 +28,20 @@ public static class ReproduceCommand
             {
                 if (f.Equals("all", StringComparison.OrdinalIgnoreCase))
                 {
-                    figures.UnionWith(ReproductionOptions.AllFigures);
+                    figures.UnionWith(PaperFigures.Ids);
                 }
-                else if (ReproductionOptions.AllFigures.Contains(f, StringComparer.OrdinalIgnoreCase))
+                else if (PaperFigures.Ids.Contains(f, StringComparer.OrdinalIgnoreCase))
                 {
                     figures.Add(f);
                 }
                 else
                 {
-                    throw new ConfigException($"--figure: unknown figure '{f}' (known: {string.Join(", ", ReproductionOptions.AllFigures)}, all)");
+                    throw new ConfigException($"--figure: unknown figure '{f}' (known: {string.Join(", ", PaperFigures.Ids)}, all)");
                 }
             }
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", isQuick ? "reproduce-quick" : "reproduce");
             using var folder = new ResultsFolder(outDir);
-            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, figures), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
+            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray()), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
             folder.Commit();
             var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "setting", "Mosel", "paper");
             foreach (HeadlineRow row in report.Headline)

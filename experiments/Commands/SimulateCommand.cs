@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
+using Mosel.Experiments.Sessions;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;

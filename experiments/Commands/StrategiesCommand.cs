@@ -5,6 +5,7 @@ using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Safety;
 using Mosel.Policies.Offline;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 using Spectre.Console;
 

@@ -1,25 +1,11 @@
 using Mosel.Policies;
+using Mosel.Policies.Online;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Randomness;
 using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Configuration;
-
-public enum ArrivalKind
-{
-    Trace,
-    Poisson,
-}
-
-/// <summary>How real forward passes run (executor.kind: torch).</summary>
-public sealed record TorchExecution(string Model, Mosel.Executor.Models.ZooScale Scale, Mosel.Executor.Native.TorchDevice Device, Mosel.Executor.Native.LibTorchStatus LibTorch, string? Weights, bool WarmUp);
-
-/// <summary>One run of an experiment: a policy at one load with one seed.</summary>
-public sealed record RunSpec(int Index, string Policy, double? LoadQps, int Seed)
-{
-    public string Label => $"{Policy}@{(LoadQps is double q ? q.ToString("0.##") : "trace")}#{Seed}";
-}
 
 /// <summary>A validated experiment: everything resolved, nothing left to fail on bad input.</summary>
 public sealed class ExperimentConfig

@@ -1,7 +1,10 @@
+using Mosel.Policies.Online;
+using Mosel.Sim.Engine;
+
 namespace Mosel.Experiments.Configuration;
 
 /// <summary>An experiment config as written in YAML (snake_case keys). Validated into <see cref="ExperimentConfig"/>.</summary>
-public sealed class ExperimentOptions
+public sealed record ExperimentOptions
 {
     public string? Name { get; init; }
 
@@ -45,7 +48,7 @@ public sealed class ExperimentOptions
     };
 }
 
-public sealed class WorkloadOptions
+public sealed record WorkloadOptions
 {
     /// <summary><c>trace</c> or <c>poisson</c>.</summary>
     public string? Arrivals { get; init; }
@@ -63,12 +66,12 @@ public sealed class WorkloadOptions
 
     public JobSizeOptions JobSize { get; init; } = new();
 
-    public double SlackMs { get; init; } = 55;
+    public double SlackMs { get; init; } = SimulationSettings.DefaultSlackMs;
 
     public AccuracyTargetOptions AccuracyTarget { get; init; } = new();
 }
 
-public sealed class TraceOptions
+public sealed record TraceOptions
 {
     public string? File { get; init; }
 
@@ -85,7 +88,7 @@ public sealed class TraceOptions
     public double[]? QpsRange { get; init; }
 }
 
-public sealed class JobSizeOptions
+public sealed record JobSizeOptions
 {
     /// <summary><c>normal</c> (max(1, r(N(mean, std))) capped at max) or <c>fixed</c>.</summary>
     public string Distribution { get; init; } = "normal";
@@ -103,7 +106,7 @@ public sealed class JobSizeOptions
     public int Size { get; init; } = 1;
 }
 
-public sealed class AccuracyTargetOptions
+public sealed record AccuracyTargetOptions
 {
     public double Min { get; init; } = 0.6;
 
@@ -113,11 +116,11 @@ public sealed class AccuracyTargetOptions
     public string Per { get; init; } = "run";
 }
 
-public sealed class SchedulerOptions
+public sealed record SchedulerOptions
 {
-    public int Workers { get; init; } = 1;
+    public int Workers { get; init; } = SimulationSettings.DefaultWorkers;
 
-    public double GraceMs { get; init; } = 12;
+    public double GraceMs { get; init; } = SimulationSettings.DefaultGraceMs;
 
     /// <summary>0: the policy runs on arrivals and dispatches only.</summary>
     public double MonitorIntervalMs { get; init; }
@@ -132,21 +135,21 @@ public sealed class SchedulerOptions
     public double DecisionTimeMs { get; init; }
 
     /// <summary>Budget margin of the online re-optimisation: T = margin x (sum of current latencies + slack).</summary>
-    public double Margin { get; init; } = 0.91;
+    public double Margin { get; init; } = OnlineSolverSettings.DefaultMargin;
 
     /// <summary><c>exact</c> (multiple-choice knapsack DP) or <c>ortools</c> (CP-SAT).</summary>
     public string Solver { get; init; } = "exact";
 
-    public double SolverTimeLimitMs { get; init; } = 100;
+    public double SolverTimeLimitMs { get; init; } = OnlineSolverSettings.DefaultTimeLimitMs;
 
     /// <summary>Latency resolution of the exact online solver.</summary>
-    public double SolverResolutionUs { get; init; } = 10;
+    public double SolverResolutionUs { get; init; } = OnlineSolverSettings.DefaultResolutionUs;
 
     /// <summary>How long the run goes on after the last arrival; null: until every job has finished or been dropped.</summary>
     public double? DrainS { get; init; }
 }
 
-public sealed class ExecutorOptions
+public sealed record ExecutorOptions
 {
     /// <summary><c>profile</c> (replay the profile) or <c>torch</c> (real forward passes of the zoo model named by the profile, on the simulated clock).</summary>
     public string Kind { get; init; } = "profile";
@@ -186,10 +189,10 @@ public sealed class ExecutorOptions
     public double EstimateNoiseCv { get; init; }
 }
 
-public sealed class OutputOptions
+public sealed record OutputOptions
 {
     /// <summary>Write jobs.csv and decisions.csv (one row per job / decision).</summary>
     public bool JobRecords { get; init; } = true;
 
-    public double WindowS { get; init; } = 4;
+    public double WindowS { get; init; } = SimulationSettings.DefaultWindowSeconds;
 }

@@ -1,6 +1,7 @@
 using CsvHelper;
 using Mosel.Experiments.Configuration;
 using Mosel.Sim.Metrics;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Output;

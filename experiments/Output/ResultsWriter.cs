@@ -2,6 +2,7 @@ using CsvHelper;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Running;
 using Mosel.Sim.Metrics;
+using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Output;
 
@@ -33,14 +34,9 @@ public static class ResultsWriter
     private static void WriteSummary(string path, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
     {
         using CsvWriter csv = CsvFiles.Create(path);
-        var header = new List<string>
-        {
-            "run", "policy", "precision", "load_qps", "seed", "offered_s", "submitted_jobs", "submitted_requests",
-            "met_requests", "late_requests", "dropped_requests", "queued_requests_at_end", "throughput_rps",
-            "violation_ratio", "window_violation_ratio_ref", "jct_mean_ms", "jct_p50_ms", "jct_p99_ms",
-            "mean_served_accuracy", "share_jobs_meeting_target", "decisions", "decision_wall_p50_ms",
-            "decision_wall_p99_ms", "decision_charged_s", "conservation_ok",
-        };
+        var header = new List<string> { "run", "policy", "precision", "load_qps", "seed" };
+        header.AddRange(SummaryColumns.All.Select(c => c.CsvName));
+        header.Add("conservation_ok");
         header.AddRange(config.Profile.Configurations.Select(c => $"requests_{c.Name}"));
         foreach (string h in header)
         {
@@ -50,15 +46,9 @@ public static class ResultsWriter
         foreach (RunOutcome o in outcomes)
         {
             RunSummary s = o.Result.Summary;
-            var row = new List<object?>
-            {
-                o.Run.Index, o.Run.Policy, Policies.PolicyCatalog.PrecisionOf(o.Run.Policy).ToString().ToLowerInvariant(),
-                o.Run.LoadQps, o.Run.Seed, s.OfferedSeconds, s.SubmittedJobs, s.SubmittedRequests, s.MetRequests,
-                s.LateRequests, s.DroppedRequests, s.QueuedRequestsAtEnd, s.ThroughputRps, s.ViolationRatio,
-                s.WindowViolationRatio, s.JctMeanSeconds * 1000, s.JctP50Seconds * 1000, s.JctP99Seconds * 1000,
-                s.MeanServedAccuracy, s.ShareJobsMeetingTarget, s.Decisions, s.DecisionWallP50Seconds * 1000,
-                s.DecisionWallP99Seconds * 1000, s.DecisionChargedSeconds, s.ConservationHolds ? "true" : "false",
-            };
+            var row = new List<object?> { o.Run.Index, o.Run.Policy, Policies.PolicyCatalog.PrecisionOf(o.Run.Policy).ToName(), o.Run.LoadQps, o.Run.Seed };
+            row.AddRange(SummaryColumns.All.Select(c => (object?)c.Value(s)));
+            row.Add(s.ConservationHolds ? "true" : "false");
             row.AddRange(s.FinishedRequestsPerConfiguration.Select(n => (object?)n));
             csv.WriteRow(row.ToArray());
         }

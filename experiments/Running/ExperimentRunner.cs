@@ -66,7 +66,7 @@ public static class ExperimentRunner
         Precision precision = PolicyCatalog.PrecisionOf(run.Policy);
         var truth = new LatencyModel(config.Profile, precision);
         LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
-        ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(config.Profile, estimate, clock, config.Solver));
+        ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(estimate, clock, config.Solver));
         TorchExecutor? torchExecutor = config.Torch is { } torch
             ? new TorchExecutor(ZooModels.Get(torch.Model, torch.Scale, torch.Weights), config.Profile, torch.Device, precision, run.Seed)
             : null;

@@ -1,5 +1,3 @@
-using Mosel.Experiments.Running;
-
 namespace Mosel.Experiments.Safety;
 
 /// <summary>

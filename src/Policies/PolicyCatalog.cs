@@ -1,42 +1,59 @@
 using Mosel.Policies.Baselines;
 using Mosel.Policies.Offline;
+using Mosel.Policies.Online;
 using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies;
 
-/// <summary>The policies a config may name, and the precision each one runs.</summary>
+/// <summary>
+/// The policies a config may name: each way of planning (all modalities, MOSEL, its aggressive and greedy variants)
+/// at each precision. At fp32 a policy has its plain name; at fp16 it is <c>NAME+fp16</c>, except the paper's
+/// <c>fp16</c> for all modalities at fp16.
+/// </summary>
 public static class PolicyCatalog
 {
-    private static readonly Dictionary<string, Precision> s_precisions = new(StringComparer.Ordinal)
-    {
-        ["none"] = Precision.Fp32,
-        ["fp16"] = Precision.Fp16,
-        ["dynamic"] = Precision.Fp32,
-        ["dynamic+fp16"] = Precision.Fp16,
-        ["aggressive"] = Precision.Fp32,
-        ["greedy"] = Precision.Fp32,
-    };
+    private static readonly (string Name, ReplanMode? Mode)[] s_plans =
+    [
+        ("none", null),
+        ("dynamic", ReplanMode.Optimal),
+        ("aggressive", ReplanMode.Aggressive),
+        ("greedy", ReplanMode.Greedy),
+    ];
 
-    /// <summary>Whether the policy selects modalities per request (and so needs feasible accuracy targets).</summary>
-    public static bool SelectsModalities(string name) => name is "dynamic" or "dynamic+fp16" or "aggressive" or "greedy";
+    public static readonly IReadOnlyList<PolicyEntry> Entries = s_plans
+        .SelectMany(plan => new[]
+        {
+            new PolicyEntry(plan.Name, Precision.Fp32, plan.Mode),
+            new PolicyEntry(plan.Mode is null ? "fp16" : $"{plan.Name}+fp16", Precision.Fp16, plan.Mode),
+        })
+        .ToArray();
 
-    public static IReadOnlyList<string> Names => s_precisions.Keys.ToArray();
+    private static readonly Dictionary<string, PolicyEntry> s_byName = Entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
 
-    public static bool IsKnown(string name) => s_precisions.ContainsKey(name);
+    public static IReadOnlyList<string> Names => Entries.Select(e => e.Name).ToArray();
 
-    public static Precision PrecisionOf(string name) =>
-        s_precisions.TryGetValue(name, out Precision precision)
-            ? precision
+    public static bool IsKnown(string name) => s_byName.ContainsKey(name);
+
+    public static PolicyEntry Entry(string name) =>
+        s_byName.TryGetValue(name, out PolicyEntry? entry)
+            ? entry
             : throw new ArgumentException($"unknown policy '{name}' (known: {string.Join(", ", Names)})", nameof(name));
 
-    public static ISchedulingPolicy Create(string name, PolicyContext context) => name switch
+    public static Precision PrecisionOf(string name) => Entry(name).Precision;
+
+    /// <summary>Whether the policy selects modalities per request; false for an unknown name.</summary>
+    public static bool SelectsModalities(string name) => s_byName.TryGetValue(name, out PolicyEntry? entry) && entry.SelectsModalities;
+
+    public static ISchedulingPolicy Create(string name, PolicyContext context)
     {
-        "none" or "fp16" => new AllModalitiesPolicy(name, context.Estimate),
-        "dynamic" or "dynamic+fp16" => new ModalitySelectionPolicy(name, StrategyMatrix.Build(context.Estimate), ReplanMode.Optimal, context.Solver, context.Clock),
-        "aggressive" => new ModalitySelectionPolicy(name, StrategyMatrix.Build(context.Estimate), ReplanMode.Aggressive, context.Solver, context.Clock),
-        "greedy" => new ModalitySelectionPolicy(name, StrategyMatrix.Build(context.Estimate), ReplanMode.Greedy, context.Solver, context.Clock),
-        _ => throw new ArgumentException($"unknown policy '{name}' (known: {string.Join(", ", Names)})", nameof(name)),
-    };
+        PolicyEntry entry = Entry(name);
+        if (entry.Mode is not ReplanMode mode)
+        {
+            return new AllModalitiesPolicy(name, context.Estimate);
+        }
+        IOnlineSolver? solver = mode == ReplanMode.Optimal ? OnlineSolvers.Create(context.Solver) : null;
+        return new ModalitySelectionPolicy(name, StrategyMatrix.Build(context.Estimate), mode, solver, context.Solver, context.Clock);
+    }
 }

@@ -2,6 +2,7 @@ using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Running;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Metrics;
+using Mosel.Sim.Model;
 
 namespace Mosel.Experiments.Tests;
 

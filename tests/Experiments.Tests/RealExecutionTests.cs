@@ -1,7 +1,7 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
-using Mosel.Experiments.Commands;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Profiling;
 using Mosel.Experiments.Running;
 using Mosel.Sim.Metrics;
 using Mosel.Sim.Profiles;
@@ -16,7 +16,7 @@ public sealed class RealExecutionTests
     {
         using var scratch = new Scratch();
         LibTorchStatus status = LibTorchLoader.Load(TorchDevice.Cpu);
-        ModelProfile measured = ProfileCommand.Measure("vilt", ZooScale.Tiny, TorchDevice.Cpu, [1, 2, 4], [Precision.Fp32], 10, 2, status, out var outOfMemory);
+        ModelProfile measured = ProfileMeasurement.Measure(new ProfileRequest("vilt", ZooScale.Tiny, TorchDevice.Cpu, [1, 2, 4], [Precision.Fp32], 10, 2), status, null, out var outOfMemory);
         Assert.Empty(outOfMemory);
         string path = scratch.Combine("vilt.yaml");
         ProfileFile.Save(measured, "test", path);

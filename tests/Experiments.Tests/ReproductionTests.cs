@@ -1,4 +1,5 @@
 using Mosel.Experiments.Reproduction;
+using Mosel.Experiments.Reproduction.Figures;
 
 namespace Mosel.Experiments.Tests;
 
@@ -8,7 +9,7 @@ public sealed class ReproductionTests
     public void QuickReproductionWritesEveryFigureAndTheReport()
     {
         using var scratch = new Scratch();
-        var options = new ReproductionOptions(scratch.Path, Quick: true, new HashSet<string>(ReproductionOptions.AllFigures));
+        var options = new ReproductionOptions(scratch.Path, Quick: true, PaperFigures.All);
         ReproductionReport report = PaperReproduction.Run(options, _ => { });
 
         Assert.Equal(11, report.Figures.Count);

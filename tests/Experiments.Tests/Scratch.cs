@@ -1,3 +1,4 @@
+using Mosel.Experiments.Safety;
 namespace Mosel.Experiments.Tests;
 
 /// <summary>A temporary folder, deleted at the end of the test.</summary>
@@ -32,7 +33,7 @@ internal sealed class Scratch : IDisposable
 
 internal static class Repo
 {
-    public static string Root { get; } = Running.RepoPaths.Root();
+    public static string Root { get; } = Safety.RepoPaths.Root();
 
     public static string PathOf(string relative) => System.IO.Path.Combine(Root, relative);
 }

@@ -80,7 +80,35 @@ public sealed class ValidationRuleTests
     public void EachRuleRejectsItsCaseWithTheKeyAndWords(string config, string[] overrides, string expected)
     {
         ConfigException e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(config == "smoke" ? s_smoke : s_poissonConfig, overrides));
-        Assert.True(e.Message.Contains(expected, StringComparison.Ordinal), $"'{expected}' is not in: {e.Message}");
-        Assert.DoesNotContain('\n', e.Message);
+        Assert.True(e.Lines.Any(l => l.Contains(expected, StringComparison.Ordinal)), $"'{expected}' is not in: {e.Message}");
+        Assert.All(e.Lines, l => Assert.DoesNotContain('\n', l));
+    }
+
+    [Fact]
+    public void EveryMistakeOfAConfigIsReportedInOnePassInTheOrderItsKeysAreRead()
+    {
+        // Three independent mistakes in three sections: three lines, workload before scheduler before output.
+        ConfigException e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(s_smoke,
+            ["output.window_s=0", "scheduler.workers=0", "workload.slack_ms=-1"]));
+        Assert.Equal(
+        [
+            $"{s_smoke}: workload.slack_ms: must be in [0, 1000000000], found -1",
+            $"{s_smoke}: scheduler.workers: must be in [1, 1024], found 0",
+            $"{s_smoke}: output.window_s: must be in [0.001, 31622400] s, found 0",
+        ], e.Lines);
+    }
+
+    [Fact]
+    public void ChecksThatNeedTheProfileOrTraceRunOnlyOnceTheConfigItselfIsValid()
+    {
+        // The profile is not read while the config has its own mistakes: a missing profile file is not reported yet ...
+        ConfigException own = Assert.Throws<ConfigException>(() => ConfigLoader.Load(s_smoke, ["profile=missing.yaml", "scheduler.workers=0"]));
+        Assert.Equal([$"{s_smoke}: scheduler.workers: must be in [1, 1024], found 0"], own.Lines);
+        // ... and once it is valid, every mistake found against the files is reported together.
+        ConfigException files = Assert.Throws<ConfigException>(() => ConfigLoader.Load(s_smoke,
+            ["workload.job_size.max=64", "workload.trace.start_s=1e7"]));
+        Assert.Equal(2, files.Lines.Count);
+        Assert.Contains("workload.job_size.max: job sizes go up to 64", files.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("workload.trace.start_s: must lie inside the trace", files.Lines[1], StringComparison.Ordinal);
     }
 }

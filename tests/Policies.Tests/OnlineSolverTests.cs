@@ -1,6 +1,7 @@
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies.Tests;
@@ -188,12 +189,14 @@ public sealed class OnlineSolverTests
     }
 
     [Fact]
-    public void OnlineSolversCheckTheirSettingsAndNameThemselvesAsConfigsDo()
+    public void OnlineSolversCheckTheirSettingsAndSayHowTheirDecisionsAreRecorded()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new CpSatOnlineSolver(0, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CpSatOnlineSolver(Resolution, 0));
-        Assert.Equal("ortools", new CpSatOnlineSolver(Resolution, 1).Name);
-        Assert.Equal("exact", new KnapsackOnlineSolver(Resolution).Name);
+        Assert.Equal(DecisionPath.OrTools, new CpSatOnlineSolver(Resolution, 1).Path);
+        Assert.Equal(DecisionPath.Exact, new KnapsackOnlineSolver(Resolution).Path);
+        Assert.IsType<CpSatOnlineSolver>(OnlineSolvers.Create(new OnlineSolverSettings { Kind = OnlineSolverKind.OrTools }));
+        Assert.IsType<KnapsackOnlineSolver>(OnlineSolvers.Create(new OnlineSolverSettings()));
         Assert.Throws<ArgumentOutOfRangeException>(() => new KnapsackOnlineSolver(0));
     }
 }

@@ -1,6 +1,8 @@
 using Mosel.Policies.Baselines;
+using Mosel.Policies.Online;
 using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies.Tests;
@@ -9,7 +11,7 @@ namespace Mosel.Policies.Tests;
 public sealed class PolicyCatalogTests
 {
     private static PolicyContext ContextFor(string name) =>
-        new(RandomProfiles.Tvlt, new LatencyModel(RandomProfiles.Tvlt, PolicyCatalog.PrecisionOf(name)), FrozenClock.Instance,
+        new(new LatencyModel(RandomProfiles.Tvlt, PolicyCatalog.PrecisionOf(name)), FrozenClock.Instance,
             new OnlineSolverSettings());
 
     [Theory]
@@ -19,6 +21,8 @@ public sealed class PolicyCatalogTests
     [InlineData("dynamic+fp16", Precision.Fp16, true)]
     [InlineData("aggressive", Precision.Fp32, true)]
     [InlineData("greedy", Precision.Fp32, true)]
+    [InlineData("aggressive+fp16", Precision.Fp16, true)]
+    [InlineData("greedy+fp16", Precision.Fp16, true)]
     public void EachPaperPolicyBuildsWithItsPrecisionAndSaysWhetherItSelectsModalities(string name, Precision precision, bool selects)
     {
         Assert.True(PolicyCatalog.IsKnown(name));
@@ -31,9 +35,12 @@ public sealed class PolicyCatalogTests
     }
 
     [Fact]
-    public void TheCatalogListsExactlyThePaperPolicies()
+    public void TheCatalogIsEveryWayOfPlanningAtEveryPrecisionUnderThePapersNames()
     {
-        Assert.Equal(["none", "fp16", "dynamic", "dynamic+fp16", "aggressive", "greedy"], PolicyCatalog.Names);
+        Assert.Equal(["none", "fp16", "dynamic", "dynamic+fp16", "aggressive", "aggressive+fp16", "greedy", "greedy+fp16"], PolicyCatalog.Names);
+        Assert.All(PolicyCatalog.Entries, e => Assert.Equal(e.Mode is not null, e.SelectsModalities));
+        Assert.Equal(ReplanMode.Optimal, PolicyCatalog.Entry("dynamic+fp16").Mode);
+        Assert.Null(PolicyCatalog.Entry("fp16").Mode);
     }
 
     [Theory]
@@ -44,7 +51,7 @@ public sealed class PolicyCatalogTests
     {
         Assert.False(PolicyCatalog.IsKnown(name));
         Assert.False(PolicyCatalog.SelectsModalities(name));
-        const string known = "(known: none, fp16, dynamic, dynamic+fp16, aggressive, greedy)";
+        const string known = "(known: none, fp16, dynamic, dynamic+fp16, aggressive, aggressive+fp16, greedy, greedy+fp16)";
         ArgumentException create = Assert.Throws<ArgumentException>(() => PolicyCatalog.Create(name, ContextFor("none")));
         Assert.StartsWith($"unknown policy '{name}' {known}", create.Message, StringComparison.Ordinal);
         ArgumentException precision = Assert.Throws<ArgumentException>(() => PolicyCatalog.PrecisionOf(name));

@@ -1,5 +1,5 @@
 using Mosel.Experiments.Configuration;
-using Mosel.Experiments.Running;
+using Mosel.Experiments.Safety;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies.Tests;

@@ -2,6 +2,7 @@ using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Tests;
 using Mosel.Sim.Workload;
@@ -24,13 +25,15 @@ public sealed class SelectionPolicyTests
     /// ((1,0,1) 13 ms/0.7 is dominated by (0,2,0)). On the 10 us grid: 300, 600, 1000 and 600, 900, 1100, 1600, 2000 units.
     /// Deadline = arrival + all-modality latency (10 ms for 1 request, 20 ms for 2) + slack.
     /// </summary>
-    private static readonly ModelProfile s_twoModalities = ModelProfile.Create("two", ["a", "b"], AccuracyMetric.Default,
+    private static readonly ModelProfile s_twoModalities = TwoModalities(abTwoRequestsMs: 20);
+
+    private static ModelProfile TwoModalities(double abTwoRequestsMs) => ModelProfile.Create("two", ["a", "b"], AccuracyMetric.Default,
         new Dictionary<string, double> { ["a+b"] = 0.9, ["a"] = 0.8, ["b"] = 0.5 },
         new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>
         {
             [Precision.Fp32] = new Dictionary<string, LatencyTable>
             {
-                ["a+b"] = LatencyTable.Create("a+b", [1, 2], [10, 20]),
+                ["a+b"] = LatencyTable.Create("a+b", [1, 2], [10, abTwoRequestsMs]),
                 ["a"] = LatencyTable.Create("a", [1, 2], [6, 11]),
                 ["b"] = LatencyTable.Create("b", [1, 2], [3, 6]),
             },
@@ -71,7 +74,7 @@ public sealed class SelectionPolicyTests
     {
         var estimate = new LatencyModel(profile, Precision.Fp32);
         StrategyMatrix matrix = StrategyMatrix.Build(estimate);
-        var probe = new Probe(new ModalitySelectionPolicy("dynamic", matrix, mode, solver, policyClock));
+        var probe = new Probe(new ModalitySelectionPolicy("dynamic", matrix, mode, mode == ReplanMode.Optimal ? OnlineSolvers.Create(solver) : null, solver, policyClock));
         var simulation = new Simulation(settings, probe, new ProfileReplayExecutor(new LatencyModel(truth, Precision.Fp32), 0, new Random(1)),
             new ListArrivals(1, arrivals), estimate, FrozenClock.Instance);
         _ = simulation.Run();
@@ -413,17 +416,7 @@ public sealed class SelectionPolicyTests
         // its only cell (10 ms): dropped. Job 2 (without job 1) finishes at 55 > 51 ms: diff = -4 ms, T = 0.91 x (20 - 4) = 14.56 ms:
         // (0,2,0) 11 ms/0.8 is the best cell that fits (16 ms does not). Job 3 then finishes at 46 + 10 = 56 <= 76 ms.
         // (Had the dropped job 1 been counted in the repair, 10 + 6 ms > 14.56 ms: job 2 would have been dropped as well.)
-        ModelProfile slowFirst = ModelProfile.Create("two", ["a", "b"], AccuracyMetric.Default,
-            new Dictionary<string, double> { ["a+b"] = 0.9, ["a"] = 0.8, ["b"] = 0.5 },
-            new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>
-            {
-                [Precision.Fp32] = new Dictionary<string, LatencyTable>
-                {
-                    ["a+b"] = LatencyTable.Create("a+b", [1, 2], [10, 40]),
-                    ["a"] = LatencyTable.Create("a", [1, 2], [6, 11]),
-                    ["b"] = LatencyTable.Create("b", [1, 2], [3, 6]),
-                },
-            }, "test", "test");
+        ModelProfile slowFirst = TwoModalities(abTwoRequestsMs: 40);
         (Probe probe, StrategyMatrix matrix) = Simulate(s_twoModalities, slowFirst, new SimulationSettings { SlackSeconds = 0.031 },
             ReplanMode.Optimal, new OnlineSolverSettings(), FrozenClock.Instance,
             new JobArrival(0, 2, 0.5), new JobArrival(0, 1, 0.9), new JobArrival(0, 2, 0.5), new JobArrival(0.035, 1, 0.5));

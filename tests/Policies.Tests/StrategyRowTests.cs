@@ -1,5 +1,6 @@
 using Mosel.Policies.Offline;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies.Tests;

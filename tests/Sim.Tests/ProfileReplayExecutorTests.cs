@@ -1,5 +1,6 @@
 using MathNet.Numerics.Statistics;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Sim.Tests;

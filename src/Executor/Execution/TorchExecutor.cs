@@ -1,6 +1,7 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,11 +1,5 @@
 namespace Mosel.Executor.Native;
 
-public enum TorchDevice
-{
-    Cpu,
-    Cuda,
-}
-
 /// <summary>What was loaded, from where, and what it can run on.</summary>
 public sealed record LibTorchStatus(
     string Folder,

@@ -9,18 +9,6 @@ using static TorchSharp.torch;
 namespace Mosel.Executor.Profiling;
 
 /// <summary>
-/// One measured point: a configuration at one precision and batch size. Peak memory is the process's peak
-/// resident memory on CPU; on CUDA it is not measured (TorchSharp 0.107 exposes no CUDA memory statistics).
-/// </summary>
-public sealed record ProfilePoint(string Configuration, Precision Precision, int BatchSize, double MedianMs, double MeanMs, int Runs, double? PeakMemoryBytes);
-
-/// <summary>What to measure.</summary>
-public sealed record ProfilerSettings(IReadOnlyList<int> BatchSizes, IReadOnlyList<Precision> Precisions, TorchDevice Device, int Warmups = 3, int Runs = 10, int Seed = 1);
-
-/// <summary>A configuration whose largest batch did not fit in device memory.</summary>
-public sealed record OutOfMemory(string Configuration, Precision Precision, int FailedBatchSize, int? LargestFittingBatchSize);
-
-/// <summary>
 /// Times every configuration x precision x batch size of a zoo model, each pass synchronised with the device,
 /// reporting median and mean (the MOSEL reference profiler's protocol). Per configuration, an untimed pass in
 /// increasing batch size warms every batch size up (at least once), measures its memory and finds where memory

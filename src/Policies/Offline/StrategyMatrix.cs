@@ -1,10 +1,8 @@
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies.Offline;
-
-/// <summary>One cell of the exported matrix: the optimum for (size, target), or null when infeasible.</summary>
-public sealed record StrategyCell(int Size, double Target, Strategy? Strategy);
 
 /// <summary>
 /// The offline stage of MOSEL: for every job size, the Pareto list of optimal strategies under the

@@ -1,4 +1,6 @@
 using Google.OrTools.Sat;
+using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 
 namespace Mosel.Policies.Online;
 
@@ -21,7 +23,7 @@ public sealed class CpSatOnlineSolver : IOnlineSolver
         _timeLimitSeconds = timeLimitSeconds;
     }
 
-    public string Name => "ortools";
+    public DecisionPath Path => DecisionPath.OrTools;
 
     public OnlineSolution Solve(IReadOnlyList<OnlineItem> items, double budgetSeconds, Func<bool> timeUp)
     {

@@ -1,3 +1,6 @@
+using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
+
 namespace Mosel.Policies.Online;
 
 /// <summary>
@@ -17,7 +20,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
         _resolution = resolutionSeconds;
     }
 
-    public string Name => "exact";
+    public DecisionPath Path => DecisionPath.Exact;
 
     public OnlineSolution Solve(IReadOnlyList<OnlineItem> items, double budgetSeconds, Func<bool> timeUp) =>
         Solve(items, budgetSeconds, timeUp, out _);

@@ -1,6 +1,7 @@
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies.Selection;
@@ -21,18 +22,19 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
     private readonly IWallClock _clock;
     private double[] _freeAt = [];
 
-    public ModalitySelectionPolicy(string name, StrategyMatrix matrix, ReplanMode mode, OnlineSolverSettings settings, IWallClock clock)
+    /// <param name="solver">The exact solver for <see cref="ReplanMode.Optimal"/>; null for the other modes, which need none.</param>
+    public ModalitySelectionPolicy(string name, StrategyMatrix matrix, ReplanMode mode, IOnlineSolver? solver, OnlineSolverSettings settings, IWallClock clock)
     {
+        if (mode == ReplanMode.Optimal)
+        {
+            ArgumentNullException.ThrowIfNull(solver);
+        }
         Name = name;
         _matrix = matrix;
         _mode = mode;
+        _solver = solver;
         _settings = settings;
         _clock = clock;
-        _solver = mode != ReplanMode.Optimal
-            ? null
-            : settings.Kind == OnlineSolverKind.OrTools
-                ? new CpSatOnlineSolver(settings.ResolutionSeconds, settings.TimeLimitSeconds)
-                : new KnapsackOnlineSolver(settings.ResolutionSeconds);
     }
 
     public string Name { get; }
@@ -65,7 +67,7 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
         {
             ReplanMode.Aggressive => DecisionPath.Aggressive,
             ReplanMode.Greedy => DecisionPath.Greedy,
-            _ => _solver is CpSatOnlineSolver ? DecisionPath.OrTools : DecisionPath.Exact,
+            _ => _solver!.Path,
         };
         double objective = double.NaN;
         int firstViolator = -1;

@@ -1,4 +1,5 @@
 using System.Collections;
+using Mosel.Sim.Model;
 
 namespace Mosel.Sim.Engine;
 

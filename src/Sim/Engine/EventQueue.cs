@@ -1,15 +1,5 @@
 namespace Mosel.Sim.Engine;
 
-internal enum EventKind
-{
-    WorkerDone = 0,
-    SchedulerFree = 1,
-    Arrival = 2,
-    MonitorTick = 3,
-}
-
-internal readonly record struct SimEvent(EventKind Kind, int Argument);
-
 /// <summary>
 /// Events ordered by (time, priority, insertion sequence). The BCL priority queue does not keep FIFO
 /// order among equal keys, so the sequence number is what makes equal-time events fire in a fixed order.

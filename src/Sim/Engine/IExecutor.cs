@@ -1,3 +1,4 @@
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Sim.Engine;

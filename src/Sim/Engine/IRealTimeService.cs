@@ -1,3 +1,5 @@
+using Mosel.Sim.Model;
+
 namespace Mosel.Sim.Engine;
 
 /// <summary>

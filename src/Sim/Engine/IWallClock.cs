@@ -10,13 +10,3 @@ public interface IWallClock
 
     double ElapsedSeconds(long startTimestamp);
 }
-
-/// <summary>A clock that never moves: for deterministic runs and tests.</summary>
-public sealed class FrozenClock : IWallClock
-{
-    public static FrozenClock Instance { get; } = new();
-
-    public long GetTimestamp() => 0;
-
-    public double ElapsedSeconds(long startTimestamp) => 0;
-}

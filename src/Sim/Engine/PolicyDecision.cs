@@ -1,6 +1,6 @@
-namespace Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 
-public readonly record struct StrategyChange(Job Job, Strategy Strategy);
+namespace Mosel.Sim.Engine;
 
 /// <summary>What a policy asks the engine to do: change some queued jobs' strategies and drop some.</summary>
 public sealed class PolicyDecision

@@ -1,4 +1,5 @@
 using Mosel.Sim.Metrics;
+using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Workload;
 

@@ -1,4 +1,5 @@
 using Mosel.Sim.Engine;
+using Mosel.Sim.Model;
 
 namespace Mosel.Sim.Metrics;
 
@@ -19,26 +20,3 @@ public readonly record struct JobRecord(
     DecisionPath DecisionPath,
     double DecisionWallSeconds,
     int Changes);
-
-/// <summary>One policy decision that ran a solver or changed something.</summary>
-public readonly record struct DecisionRecord(
-    double TimeSeconds,
-    string Trigger,
-    DecisionPath Path,
-    double WallSeconds,
-    double ChargedSeconds,
-    double Objective,
-    int JobsChanged,
-    int JobsDropped,
-    int QueueLength,
-    int ViolatorId,
-    IReadOnlyList<int> ChangedJobIds,
-    IReadOnlyList<int> DroppedJobIds);
-
-/// <summary>Receives per-job and per-decision records as the run produces them (the host streams them to disk).</summary>
-public interface IRunRecorder
-{
-    void Job(in JobRecord record);
-
-    void Decision(in DecisionRecord record);
-}

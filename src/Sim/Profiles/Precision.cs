@@ -5,24 +5,3 @@ public enum Precision
     Fp32,
     Fp16,
 }
-
-public static class PrecisionNames
-{
-    public static string ToName(this Precision precision) => precision == Precision.Fp16 ? "fp16" : "fp32";
-
-    public static bool TryParse(string text, out Precision precision)
-    {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "fp32":
-                precision = Precision.Fp32;
-                return true;
-            case "fp16":
-                precision = Precision.Fp16;
-                return true;
-            default:
-                precision = Precision.Fp32;
-                return false;
-        }
-    }
-}

@@ -2,12 +2,6 @@ using MathNet.Numerics.Distributions;
 
 namespace Mosel.Sim.Workload;
 
-public enum SizeRounding
-{
-    Truncate,
-    Round,
-}
-
 /// <summary>
 /// Job sizes: either a fixed size, or max(1, r(N(mean, std))) capped at <see cref="MaxSize"/>, where r
 /// truncates toward zero (the reference code) or rounds to nearest.

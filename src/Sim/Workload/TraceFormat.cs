@@ -17,15 +17,3 @@ public enum TraceFormat
     /// <summary><c>yyyy-MM-dd HH:mm:ss;count</c> per hour, no header.</summary>
     PerHour,
 }
-
-public static class TraceFormatNames
-{
-    public static readonly IReadOnlyDictionary<string, TraceFormat> ByName = new Dictionary<string, TraceFormat>
-    {
-        ["per_second"] = TraceFormat.PerSecond,
-        ["time_value"] = TraceFormat.TimeValue,
-        ["timestamps"] = TraceFormat.Timestamps,
-        ["per_minute"] = TraceFormat.PerMinute,
-        ["per_hour"] = TraceFormat.PerHour,
-    };
-}

@@ -1,13 +1,5 @@
 namespace Mosel.Sim.Workload;
 
-public enum RescaleKind
-{
-    None,
-    Mean,
-    Peak,
-    Range,
-}
-
 /// <summary>
 /// How a trace is cut and reshaped before replay: a window, a centred moving average, then a
 /// rescale to a target mean, a target peak, or an affine map of [min, max] onto a QPS range.

@@ -1,7 +1,7 @@
 using System.Text;
 using Mosel.Sim.Profiles;
 
-namespace Mosel.Sim.Engine;
+namespace Mosel.Sim.Model;
 
 /// <summary>
 /// How a job's requests are split over modality configurations: <c>Counts[c]</c> requests run with

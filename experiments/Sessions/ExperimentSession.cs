@@ -1,8 +1,9 @@
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Running;
 using Mosel.Sim.Metrics;
 
-namespace Mosel.Experiments.Running;
+namespace Mosel.Experiments.Sessions;
 
 /// <summary>
 /// One experiment from a validated config to files: resolve what can still fail on the user's input

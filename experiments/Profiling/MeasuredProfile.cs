@@ -3,7 +3,7 @@ using Mosel.Executor.Native;
 using Mosel.Executor.Profiling;
 using Mosel.Sim.Profiles;
 
-namespace Mosel.Experiments.Configuration;
+namespace Mosel.Experiments.Profiling;
 
 /// <summary>Turns profiler measurements into a profile the simulator reads.</summary>
 public static class MeasuredProfile
@@ -31,18 +31,5 @@ public static class MeasuredProfile
             $"median of {(points.Count > 0 ? points[0].Runs : 0)} synchronised runs after warm-ups; memory_bytes: {(points.Any(p => p.PeakMemoryBytes is null) ? "not measured (no CUDA memory statistics in TorchSharp 0.107)" : "peak resident memory of the process per point")}) with libtorch {libtorch.Version} from {libtorch.Source}. " +
             "Latency tables made non-decreasing by a suffix minimum; points changed: " + (adjusted.Count == 0 ? "none" : string.Join("; ", adjusted)) + ".";
         return ModelProfile.Create(model, modalities, metric, accuracy, latency, device, provenance);
-    }
-
-    public static string DescribeDevice(TorchDevice device)
-    {
-        if (device == TorchDevice.Cuda)
-        {
-            string? gpu = CommandOutput.Read("nvidia-smi", ["--query-gpu=name,memory.total", "--format=csv,noheader"], 10_000).Output;
-            return gpu is null ? "CUDA device" : gpu.Split('\n')[0].Trim();
-        }
-        string? cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return $"CPU: {cpu ?? "unknown"} ({Environment.ProcessorCount} threads)";
     }
 }

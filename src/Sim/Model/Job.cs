@@ -1,23 +1,4 @@
-namespace Mosel.Sim.Engine;
-
-public enum JobOutcome
-{
-    Queued,
-    Running,
-    Met,
-    Late,
-    Dropped,
-}
-
-/// <summary>Which mechanism last chose a job's strategy.</summary>
-public enum DecisionPath
-{
-    None,
-    Exact,
-    OrTools,
-    Greedy,
-    Aggressive,
-}
+namespace Mosel.Sim.Model;
 
 /// <summary>
 /// A group of requests that arrive together and share one deadline and one accuracy target.

@@ -1,4 +1,4 @@
-namespace Mosel.Experiments.Running;
+namespace Mosel.Experiments.Safety;
 
 /// <summary>Finds files shipped in the repository (traces, profiles, configs) from wherever mosel runs.</summary>
 public static class RepoPaths

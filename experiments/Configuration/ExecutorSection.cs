@@ -1,0 +1,39 @@
+using Mosel.Executor.Models;
+using Mosel.Executor.Native;
+
+namespace Mosel.Experiments.Configuration;
+
+/// <summary>Checks <c>executor:</c> (profile replay or torch, clock, noise, estimate factors) without loading libtorch or reading weights.</summary>
+public static class ExecutorSection
+{
+    private static readonly Dictionary<string, TorchDevice> s_devices = new() { ["cpu"] = TorchDevice.Cpu, ["cuda"] = TorchDevice.Cuda };
+
+    /// <param name="folder">The config file's folder: a relative weights path is relative to it.</param>
+    public static ExecutorPlan? Validate(ExecutorOptions executor, string folder, ConfigErrors v)
+    {
+        v.Check(executor.Kind is "profile" or "torch", "executor.kind", $"must be 'profile' or 'torch', found '{executor.Kind}'");
+        TorchPlan? torch = null;
+        bool torchOk = true;
+        if (executor.Kind == "torch")
+        {
+            TorchDevice? device = v.OneOf(executor.Device, "executor.device", s_devices, "'cpu' or 'cuda'");
+            bool scaleOk = v.Check(executor.Scale is "full" or "tiny", "executor.scale", $"must be 'full' or 'tiny', found '{executor.Scale}'");
+            string? weights = executor.Weights is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Weights));
+            torchOk = device is not null && scaleOk;
+            torch = torchOk ? new TorchPlan(device!.Value, ZooScale.Parse(executor.Scale), executor.Libtorch, weights, executor.Warmup) : null;
+        }
+        v.Check(executor.Clock is "virtual" or "wall", "executor.clock", $"must be 'virtual' or 'wall', found '{executor.Clock}'");
+        v.Check(executor.NoiseCv is >= 0 and <= ConfigLimits.MaxNoiseCv, "executor.noise_cv", $"must be in [0, {ConfigLimits.MaxNoiseCv}], found {executor.NoiseCv}");
+        v.Check(executor.EstimateFactor is >= ConfigLimits.MinFactor and <= ConfigLimits.MaxFactor, "executor.estimate_factor",
+            $"must be in [{ConfigLimits.MinFactor}, {ConfigLimits.MaxFactor}], found {executor.EstimateFactor}");
+        v.Check(executor.EstimateNoiseCv is >= 0 and <= ConfigLimits.MaxNoiseCv, "executor.estimate_noise_cv", $"must be in [0, {ConfigLimits.MaxNoiseCv}], found {executor.EstimateNoiseCv}");
+        foreach ((string config, double factor) in executor.EstimateFactors ?? [])
+        {
+            v.Check(factor is >= ConfigLimits.MinFactor and <= ConfigLimits.MaxFactor, $"executor.estimate_factors.{config}",
+                $"must be in [{ConfigLimits.MinFactor}, {ConfigLimits.MaxFactor}], found {factor}");
+        }
+        return torchOk
+            ? new ExecutorPlan(torch, executor.Clock == "wall", executor.NoiseCv, executor.EstimateFactor, executor.EstimateFactors ?? [], executor.EstimateNoiseCv)
+            : null;
+    }
+}

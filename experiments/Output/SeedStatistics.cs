@@ -1,0 +1,31 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
+using Mosel.Experiments.Running;
+using Mosel.Sim.Metrics;
+
+namespace Mosel.Experiments.Output;
+
+/// <summary>Mean over seeds with its 95 % Student-t confidence interval; runs whose metric is undefined (NaN) are left out.</summary>
+public static class SeedStatistics
+{
+    public static (double Mean, double HalfWidth) MeanCi(IReadOnlyList<double> values)
+    {
+        double[] finite = values.Where(double.IsFinite).ToArray();
+        if (finite.Length == 0)
+        {
+            return (double.NaN, 0);
+        }
+        if (finite.Length < 2)
+        {
+            return (finite[0], 0);
+        }
+        (double mean, double sd) = finite.MeanStandardDeviation();
+        double t = StudentT.InvCDF(0, 1, finite.Length - 1, 0.975);
+        return (mean, t * sd / Math.Sqrt(finite.Length));
+    }
+
+    public static double Mean(IEnumerable<double> values) => MeanCi(values.ToArray()).Mean;
+
+    /// <summary>The mean of one metric over the given runs (their seeds).</summary>
+    public static double Mean(IEnumerable<RunOutcome> outcomes, Func<RunSummary, double> metric) => Mean(outcomes.Select(o => metric(o.Result.Summary)));
+}

@@ -1,0 +1,33 @@
+namespace Mosel.Experiments.Output;
+
+/// <summary>
+/// The one list of summary metrics, in summary.csv's order, behind summary.csv, the terminal table and
+/// <c>mosel fidelity</c>: add a metric here and all three show it.
+/// </summary>
+public static class SummaryColumns
+{
+    public static readonly IReadOnlyList<SummaryColumn> All =
+    [
+        new("offered_s", "offered s", s => s.OfferedSeconds),
+        new("submitted_jobs", "jobs", s => s.SubmittedJobs),
+        new("submitted_requests", "requests", s => s.SubmittedRequests),
+        new("met_requests", "met", s => s.MetRequests),
+        new("late_requests", "late", s => s.LateRequests),
+        new("dropped_requests", "dropped", s => s.DroppedRequests),
+        new("queued_requests_at_end", "queued at end", s => s.QueuedRequestsAtEnd),
+        new("throughput_rps", "goodput r/s", s => s.ThroughputRps, "0.0", Headline: true),
+        new("violation_ratio", "SLO viol", s => s.ViolationRatio, "0.0%", Headline: true),
+        new("window_violation_ratio_ref", "window viol (ref)", s => s.WindowViolationRatio),
+        new("jct_mean_ms", "JCT mean ms", s => s.JctMeanSeconds * 1000),
+        new("jct_p50_ms", "p50 ms", s => s.JctP50Seconds * 1000, "0.0", Headline: true),
+        new("jct_p99_ms", "p99 ms", s => s.JctP99Seconds * 1000, "0.0", Headline: true),
+        new("mean_served_accuracy", "accuracy", s => s.MeanServedAccuracy, "0.0000", Headline: true),
+        new("share_jobs_meeting_target", "≥ target", s => s.ShareJobsMeetingTarget, "0.0%", Headline: true),
+        new("decisions", "decisions", s => s.Decisions),
+        new("decision_wall_p50_ms", "decision p50 ms", s => s.DecisionWallP50Seconds * 1000),
+        new("decision_wall_p99_ms", "decision p99 ms", s => s.DecisionWallP99Seconds * 1000),
+        new("decision_charged_s", "decision charged s", s => s.DecisionChargedSeconds),
+    ];
+
+    public static IEnumerable<SummaryColumn> Headline => All.Where(c => c.Headline);
+}

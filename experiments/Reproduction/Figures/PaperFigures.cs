@@ -1,0 +1,18 @@
+namespace Mosel.Experiments.Reproduction.Figures;
+
+/// <summary>The paper's figures Mosel reproduces.</summary>
+public static class PaperFigures
+{
+    /// <summary>Every figure, in the order report.md shows them.</summary>
+    public static readonly IReadOnlyList<IPaperFigure> All =
+    [
+        new Figure1ConfigurationCosts(),
+        new Figure5GoodputAndViolations(),
+        new Figure6AccuracyDistribution(),
+        new Figure7Precision(),
+        new Figure8EstimationError(),
+        new HeadlineNumbers(),
+    ];
+
+    public static IEnumerable<string> Ids => All.Select(f => f.Id);
+}

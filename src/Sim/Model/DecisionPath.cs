@@ -1,0 +1,11 @@
+namespace Mosel.Sim.Model;
+
+/// <summary>Which mechanism last chose a job's strategy.</summary>
+public enum DecisionPath
+{
+    None,
+    Exact,
+    OrTools,
+    Greedy,
+    Aggressive,
+}
