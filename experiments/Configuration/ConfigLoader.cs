@@ -64,7 +64,10 @@ public static class ConfigLoader
             // On the wall clock a decision costs what it costs; nothing more is charged.
             DecisionCharge = executor!.LiveReplay ? DecisionTimeCharge.None : scheduler.Value.Settings.DecisionCharge,
         };
+        // Untimed decisions (see ExperimentRunner.ClockFor) need a solver that stops on work done, not on seconds.
+        bool timed = executor.LiveReplay || settings.DecisionCharge == DecisionTimeCharge.Measured;
+        OnlineSolverSettings solver = scheduler.Value.Solver with { DeterministicTimeLimit = !timed };
         return new ValidatedConfig(name, path, options, Path.GetFullPath(Path.Combine(folder, profile!)), policies, options.Seeds, workload, settings,
-            scheduler.Value.Solver, executor, options.Output.JobRecords);
+            solver, executor, options.Output.JobRecords);
     }
 }

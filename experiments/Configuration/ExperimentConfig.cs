@@ -86,7 +86,7 @@ public sealed class ExperimentConfig
         Random sizes = SeedStreams.Create(master, "arrivals");
         if (Arrivals == ArrivalKind.Poisson)
         {
-            return new PoissonArrivals(load!.Value, PoissonDurationSeconds, JobSizes, targets, sizes);
+            return new PoissonArrivals(load!.Value, PoissonDurationSeconds, JobSizes, targets, SeedStreams.Create(master, "arrival-times"), sizes);
         }
         TraceShape shape = load is double qps ? Shape with { Rescale = LoadScaling, TargetQps = qps } : Shape;
         return new TraceArrivals(shape.Apply(Trace!), JobSizes, targets, sizes);

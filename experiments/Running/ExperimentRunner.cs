@@ -39,11 +39,12 @@ public static class ExperimentRunner
     }
 
     /// <summary>
-    /// With decision_time: none the wall clock is never read: decisions are neither charged nor timed (and
-    /// the solver's time limit never fires), so same seed gives byte-identical files.
+    /// Only decision_time: measured (and a live replay) reads the wall clock. With none or fixed, decisions are
+    /// not timed (the exact solver's time limit never fires, OR-Tools stops on deterministic time), so the same
+    /// seed gives byte-identical files.
     /// </summary>
     public static IWallClock ClockFor(ExperimentConfig config) =>
-        config.Settings.DecisionCharge == DecisionTimeCharge.None && !config.LiveReplay ? FrozenClock.Instance : StopwatchClock.Instance;
+        config.Settings.DecisionCharge != DecisionTimeCharge.Measured && !config.LiveReplay ? FrozenClock.Instance : StopwatchClock.Instance;
 
     public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
     {

@@ -31,6 +31,35 @@ public sealed class DeterminismTests
             Assert.False(File.ReadAllBytes(Path.Combine(a, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(c, file))), $"{file} is the same for seeds 1 and 2");
         }
     }
+
+    [Theory]
+    [InlineData("ortools")]
+    [InlineData("exact")]
+    public void AFixedDecisionTimeReadsNoWallClockSoReRunsAreByteIdentical(string solver)
+    {
+        // decision_time: fixed charges 5 ms per solver decision; nothing is timed (wall_ms is 0) and OR-Tools stops on
+        // deterministic time, so two runs write the same bytes.
+        using var scratch = new Scratch();
+        string[] folders = [scratch.Combine("a"), scratch.Combine("b")];
+        foreach (string folder in folders)
+        {
+            (int code, _, string error) = CliRunner.Run("simulate", "--config", Repo.PathOf("experiments/configs/smoke.yaml"), "--out", folder,
+                "--set", "policies=[dynamic]", "--set", "workload.loads_qps=[120]", "--set", "scheduler.decision_time=fixed",
+                "--set", "scheduler.decision_time_ms=5", "--set", $"scheduler.solver={solver}");
+            Assert.Equal((0, ""), (code, error));
+        }
+        foreach (string file in Files(folders[0]))
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(folders[0], file)).SequenceEqual(File.ReadAllBytes(Path.Combine(folders[1], file))), $"{file} differs between two runs");
+        }
+        string[] decisions = File.ReadAllLines(Path.Combine(folders[0], "decisions.csv"));
+        string[] header = decisions[0].Split(',');
+        int wall = Array.IndexOf(header, "wall_ms");
+        int charged = Array.IndexOf(header, "charged_ms");
+        Assert.True(decisions.Length > 10, "the heavy load makes the solver decide");
+        Assert.All(decisions.Skip(1), line => Assert.Equal("0", line.Split(',')[wall]));
+        Assert.Contains(decisions.Skip(1), line => line.Split(',')[charged] == "5");
+    }
 }
 
 /// <summary>

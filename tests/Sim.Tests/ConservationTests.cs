@@ -47,7 +47,7 @@ public sealed class ConservationTests
         ModelProfile profile = TestProfiles.Linear();
         var truth = new LatencyModel(profile, Precision.Fp32);
         var targets = new AccuracyTargets(0.6, 0.7, perJob: false, SeedStreams.Create(5, "targets"));
-        var arrivals = new PoissonArrivals(150, 120, JobSizeDistribution.Normal(1, 6, 32, SizeRounding.Truncate), targets, SeedStreams.Create(5, "arrivals"));
+        var arrivals = new PoissonArrivals(150, 120, JobSizeDistribution.Normal(1, 6, 32, SizeRounding.Truncate), targets, SeedStreams.Create(5, "arrival-times"), SeedStreams.Create(5, "arrivals"));
         var simulation = new Simulation(new SimulationSettings(), new AllModalitiesTestPolicy(truth),
             new ProfileReplayExecutor(truth, 0, new Random(1)), arrivals, truth, FrozenClock.Instance);
 

@@ -21,7 +21,7 @@ public sealed class QueueingTheoryTests
         ModelProfile profile = TestProfiles.Constant(ServiceMs);
         var truth = new LatencyModel(profile, Precision.Fp32);
         var targets = new AccuracyTargets(0, 0, perJob: false, SeedStreams.Create(7, "targets"));
-        var arrivals = new PoissonArrivals(lambda, expectedJobs / lambda, JobSizeDistribution.Fixed(1), targets, SeedStreams.Create(7, "arrivals"));
+        var arrivals = new PoissonArrivals(lambda, expectedJobs / lambda, JobSizeDistribution.Fixed(1), targets, SeedStreams.Create(7, "arrival-times"), SeedStreams.Create(7, "arrivals"));
         // Deadlines far away: nothing is dropped or late, so this is a plain FIFO M/D/1 queue.
         var settings = new SimulationSettings { SlackSeconds = 1e9 };
         var simulation = new Simulation(settings, new AllModalitiesTestPolicy(truth), new ProfileReplayExecutor(truth, 0, new Random(1)),

@@ -15,8 +15,8 @@ public sealed class WorkloadRuleTests
         Assert.Throws<ArgumentOutOfRangeException>(() => JobSizeDistribution.Normal(3, 1, 0, SizeRounding.Round));
         Assert.StartsWith("must be finite", Assert.Throws<ArgumentOutOfRangeException>(() =>
             JobSizeDistribution.Normal(double.NaN, 1, 8, SizeRounding.Round)).Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonArrivals(0, 10, one, targets, new Random(1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonArrivals(1, 0, one, targets, new Random(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonArrivals(0, 10, one, targets, new Random(1), new Random(2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonArrivals(1, 0, one, targets, new Random(1), new Random(2)));
         foreach ((double min, double max) in new[] { (-0.1, 0.5), (0.2, 1.1), (0.6, 0.5) })
         {
             ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => new AccuracyTargets(min, max, true, new Random(1)));
@@ -68,7 +68,7 @@ public sealed class WorkloadRuleTests
     [Fact]
     public void PoissonArrivalsStopBeforeTheEnd()
     {
-        var arrivals = new PoissonArrivals(50, 2, JobSizeDistribution.Fixed(1), new AccuracyTargets(0.5, 0.5, false, new Random(1)), new Random(3));
+        var arrivals = new PoissonArrivals(50, 2, JobSizeDistribution.Fixed(1), new AccuracyTargets(0.5, 0.5, false, new Random(1)), new Random(3), new Random(4));
         var times = new List<double>();
         while (arrivals.TryNext(out JobArrival arrival))
         {

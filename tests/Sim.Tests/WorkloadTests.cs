@@ -38,7 +38,7 @@ public sealed class WorkloadTests
     public void PoissonArrivalsHitTheRequestedRate()
     {
         var sizes = JobSizeDistribution.Normal(1, 6, 32, SizeRounding.Truncate);
-        var source = new PoissonArrivals(50, 4000, sizes, new AccuracyTargets(0.6, 0.7, true, new Random(1)), new Random(3));
+        var source = new PoissonArrivals(50, 4000, sizes, new AccuracyTargets(0.6, 0.7, true, new Random(1)), new Random(3), new Random(4));
         long requests = 0;
         while (source.TryNext(out JobArrival a))
         {
@@ -46,6 +46,28 @@ public sealed class WorkloadTests
             Assert.InRange(a.TargetAccuracy, 0.6, 0.7);
         }
         Assert.InRange(requests / 4000.0, 48.5, 51.5);
+    }
+
+    [Fact]
+    public void PoissonArrivalTimesDoNotMoveWhenTheSizeDistributionChanges()
+    {
+        // Same job rate (requests per second / mean size), same time stream, different sizes: the same arrival times.
+        var small = JobSizeDistribution.Normal(2, 1, 32, SizeRounding.Round);
+        var large = JobSizeDistribution.Normal(9, 3, 32, SizeRounding.Round);
+        var targets = new AccuracyTargets(0.6, 0.7, false, new Random(1));
+        var a = new PoissonArrivals(40 * small.Mean, 60, small, targets, new Random(3), new Random(4));
+        var b = new PoissonArrivals(40 * large.Mean, 60, large, targets, new Random(3), new Random(4));
+        int count = 0;
+        bool sizesDiffer = false;
+        while (a.TryNext(out JobArrival x))
+        {
+            Assert.True(b.TryNext(out JobArrival y));
+            Assert.Equal(x.ArrivalSeconds, y.ArrivalSeconds, 1e-9);
+            sizesDiffer |= x.Size != y.Size;
+            count++;
+        }
+        Assert.InRange(count, 2000, 2800);   // about 40 jobs per second for 60 s
+        Assert.True(sizesDiffer);
     }
 
     [Fact]

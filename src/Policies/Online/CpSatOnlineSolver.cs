@@ -14,13 +14,16 @@ public sealed class CpSatOnlineSolver : IOnlineSolver
     private const double AccuracyScale = 1e6;
     private readonly double _resolution;
     private readonly double _timeLimitSeconds;
+    private readonly bool _deterministic;
 
-    public CpSatOnlineSolver(double resolutionSeconds, double timeLimitSeconds)
+    /// <param name="deterministic">Stop on CP-SAT's deterministic time rather than wall seconds.</param>
+    public CpSatOnlineSolver(double resolutionSeconds, double timeLimitSeconds, bool deterministic = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resolutionSeconds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeLimitSeconds);
         _resolution = resolutionSeconds;
         _timeLimitSeconds = timeLimitSeconds;
+        _deterministic = deterministic;
     }
 
     public DecisionPath Path => DecisionPath.OrTools;
@@ -51,7 +54,7 @@ public sealed class CpSatOnlineSolver : IOnlineSolver
         model.Maximize(accuracy);
         var solver = new CpSolver
         {
-            StringParameters = $"num_workers:1,random_seed:1,max_time_in_seconds:{_timeLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            StringParameters = $"num_workers:1,random_seed:1,{(_deterministic ? "max_deterministic_time" : "max_time_in_seconds")}:{_timeLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         };
         CpSolverStatus status = solver.Solve(model);
         if (status == CpSolverStatus.Infeasible)

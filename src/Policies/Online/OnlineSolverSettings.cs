@@ -15,6 +15,12 @@ public sealed record OnlineSolverSettings
 
     public double TimeLimitSeconds { get; init; } = DefaultTimeLimitMs / 1000;
 
+    /// <summary>
+    /// OR-Tools stops on its deterministic time (the same amount of work on every machine and run) instead of
+    /// wall seconds: for runs whose decisions are not timed, so the same seed gives the same plans.
+    /// </summary>
+    public bool DeterministicTimeLimit { get; init; }
+
     /// <summary>Latency grid step of the exact solver: budgets are exact up to this resolution.</summary>
     public double ResolutionSeconds { get; init; } = DefaultResolutionUs / 1e6;
 }

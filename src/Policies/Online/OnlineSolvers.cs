@@ -5,7 +5,7 @@ public static class OnlineSolvers
 {
     public static IOnlineSolver Create(OnlineSolverSettings settings) => settings.Kind switch
     {
-        OnlineSolverKind.OrTools => new CpSatOnlineSolver(settings.ResolutionSeconds, settings.TimeLimitSeconds),
+        OnlineSolverKind.OrTools => new CpSatOnlineSolver(settings.ResolutionSeconds, settings.TimeLimitSeconds, settings.DeterministicTimeLimit),
         _ => new KnapsackOnlineSolver(settings.ResolutionSeconds),
     };
 }
