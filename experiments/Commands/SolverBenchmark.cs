@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MathNet.Numerics.Statistics;
 using Mosel.Experiments.Running;
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
@@ -85,7 +86,8 @@ internal static class SolverBenchmark
             Quantile(micros, 0.99).ToString("0"), micros[^1].ToString("0"), timeouts.ToString());
     }
 
-    private static double Quantile(List<double> sorted, double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    /// <summary>The nearest-rank quantile (the smallest value with at least a share q of the values at or below it).</summary>
+    private static double Quantile(List<double> sorted, double q) => SortedArrayStatistics.QuantileCustom(sorted.ToArray(), q, QuantileDefinition.EmpiricalInvCDF);
 
     private static List<(List<OnlineItem>, double)> Problems(StrategyMatrix matrix, int queue, int count, ulong seed)
     {

@@ -95,17 +95,7 @@ public sealed class ExperimentConfig
     /// <summary>The scheduler's view of latency: true x factor, with optional seeded per-(configuration, batch) noise.</summary>
     public LatencyModel CreateEstimate(Precision precision, int seed)
     {
-        double sigma = Math.Sqrt(Math.Log(1 + (EstimateNoiseCv * EstimateNoiseCv)));
-        Random noise = SeedStreams.Create((ulong)seed, "estimate-noise");
-        return new LatencyModel(Profile, precision, (c, b) =>
-        {
-            double factor = EstimateFactors[c];
-            if (sigma > 0)
-            {
-                double z = MathNet.Numerics.Distributions.Normal.Sample(noise, 0, 1);
-                factor *= Math.Exp((sigma * z) - (sigma * sigma / 2));
-            }
-            return factor;
-        });
+        var noise = new MeanOneLogNormal(EstimateNoiseCv, SeedStreams.Create((ulong)seed, "estimate-noise"));
+        return new LatencyModel(Profile, precision, (c, b) => EstimateFactors[c] * noise.Sample());
     }
 }

@@ -1,5 +1,6 @@
 using Mosel.Sim.Profiles;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace Mosel.Experiments.Configuration;
 
@@ -19,42 +20,28 @@ public static class PublishedAccuracy
         ["av-asr"] = "auto-avsr-lrs3",
     };
 
+    private static readonly IDeserializer s_deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
     /// <summary>The metric and the value per configuration (as published) of one entry.</summary>
     public static (AccuracyMetric Metric, Dictionary<string, double> Values) Load(string folder, string entry)
     {
         foreach (string file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(file))
+            PublishedAccuracyDocument document = s_deserializer.Deserialize<PublishedAccuracyDocument>(File.ReadAllText(file));
+            PublishedModel? model = document.Models.FirstOrDefault(m => m.Name == entry);
+            if (model is null)
             {
-                stream.Load(reader);
+                continue;
             }
-            var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            var models = (YamlSequenceNode)root.Children[new YamlScalarNode("models")];
-            foreach (YamlMappingNode model in models.Children.Cast<YamlMappingNode>())
-            {
-                if (Scalar(model, "name") != entry)
-                {
-                    continue;
-                }
-                var subsets = (YamlMappingNode)model.Children[new YamlScalarNode("subsets")];
-                var values = subsets.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!,
-                    kv => double.Parse(((YamlScalarNode)kv.Value).Value!, System.Globalization.CultureInfo.InvariantCulture));
-                string source = model.Children.TryGetValue(new YamlScalarNode("source"), out YamlNode? node) && node is YamlSequenceNode list
-                    ? string.Join("; ", list.Children.OfType<YamlMappingNode>().Select(s => Scalar(s, "ref")))
-                    : Path.GetFileName(file);
-                var metric = new AccuracyMetric(
-                    $"{Scalar(model, "metric")} ({Scalar(model, "dataset")})",
-                    Scalar(model, "unit") ?? "fraction",
-                    Scalar(model, "higher_is_better") != "false",
-                    Scalar(model, "approximate") == "true",
-                    source);
-                return (metric, values);
-            }
+            string source = model.Source is { } references
+                ? string.Join("; ", references.Select(r => r.Ref))
+                : Path.GetFileName(file);
+            var metric = new AccuracyMetric($"{model.Metric} ({model.Dataset})", model.Unit, model.HigherIsBetter, model.Approximate, source);
+            return (metric, model.Subsets ?? throw new ConfigException($"{file}: {entry}.subsets: missing required key"));
         }
         throw new ConfigException($"{folder}: no published accuracy entry named '{entry}'");
     }
-
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? (value as YamlScalarNode)?.Value : null;
 }

@@ -16,15 +16,18 @@ public static class CsvFiles
     {
         foreach (object? field in fields)
         {
-            csv.WriteField(field switch
-            {
-                double d => Format(d),
-                null => "",
-                _ => Convert.ToString(field, CultureInfo.InvariantCulture),
-            });
+            csv.WriteField(Field(field));
         }
         csv.EndRecord();
     }
+
+    /// <summary>How every result file writes a value: doubles in shortest round-trip form, NaN and null as empty fields.</summary>
+    public static string Field(object? value) => value switch
+    {
+        double d => Format(d),
+        null => "",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     /// <summary>Shortest round-trip form; NaN as an empty field.</summary>
     public static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);

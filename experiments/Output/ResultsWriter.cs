@@ -2,7 +2,6 @@ using CsvHelper;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Running;
 using Mosel.Sim.Metrics;
-using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Output;
 
@@ -26,59 +25,32 @@ public static class ResultsWriter
         WriteAccuracyHistogram(File("accuracy_hist.csv"), outcomes);
         if (config.JobRecords)
         {
-            Join(directory, JobsFile, CsvRunRecorder.JobHeader, outcomes.Select(o => JobsPart(o.Run.Index)));
-            Join(directory, DecisionsFile, CsvRunRecorder.DecisionHeader, outcomes.Select(o => DecisionsPart(o.Run.Index)));
+            Join(directory, JobsFile, ResultSchemas.Jobs.Header, outcomes.Select(o => JobsPart(o.Run.Index)));
+            Join(directory, DecisionsFile, ResultSchemas.Decisions.Header, outcomes.Select(o => DecisionsPart(o.Run.Index)));
         }
     }
 
     private static void WriteSummary(string path, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
     {
+        CsvSchema<SummaryRow> schema = ResultSchemas.Summary(config.Profile);
         using CsvWriter csv = CsvFiles.Create(path);
-        var header = new List<string> { "run", "policy", "precision", "load_qps", "seed" };
-        header.AddRange(SummaryColumns.All.Select(c => c.CsvName));
-        header.Add("conservation_ok");
-        header.AddRange(config.Profile.Configurations.Select(c => $"requests_{c.Name}"));
-        foreach (string h in header)
-        {
-            csv.WriteField(h);
-        }
-        csv.EndRecord();
+        schema.WriteHeader(csv);
         foreach (RunOutcome o in outcomes)
         {
-            RunSummary s = o.Result.Summary;
-            var row = new List<object?> { o.Run.Index, o.Run.Policy, Policies.PolicyCatalog.PrecisionOf(o.Run.Policy).ToName(), o.Run.LoadQps, o.Run.Seed };
-            row.AddRange(SummaryColumns.All.Select(c => (object?)c.Value(s)));
-            row.Add(s.ConservationHolds ? "true" : "false");
-            row.AddRange(s.FinishedRequestsPerConfiguration.Select(n => (object?)n));
-            csv.WriteRow(row.ToArray());
+            schema.Write(csv, new SummaryRow(o.Run, o.Result.Summary));
         }
     }
 
     private static void WriteWindows(string path, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
     {
+        CsvSchema<WindowRow> schema = ResultSchemas.Windows(config.Profile);
         using CsvWriter csv = CsvFiles.Create(path);
-        var header = new List<string>
-        {
-            "run", "policy", "load_qps", "seed", "window_start_s", "submitted_requests", "met_requests", "late_requests",
-            "dropped_requests", "mean_served_accuracy", "queue_length", "window_violation_ratio_ref",
-        };
-        header.AddRange(config.Profile.Configurations.Select(c => $"requests_{c.Name}"));
-        foreach (string h in header)
-        {
-            csv.WriteField(h);
-        }
-        csv.EndRecord();
+        schema.WriteHeader(csv);
         foreach (RunOutcome o in outcomes)
         {
             foreach (WindowStats w in o.Result.Windows)
             {
-                var row = new List<object?>
-                {
-                    o.Run.Index, o.Run.Policy, o.Run.LoadQps, o.Run.Seed, w.StartSeconds, w.SubmittedRequests, w.MetRequests,
-                    w.LateRequests, w.DroppedRequests, w.MeanServedAccuracy, w.QueueLengthAtEnd, w.ReferenceViolationRatio,
-                };
-                row.AddRange(w.FinishedRequestsPerConfiguration.Select(n => (object?)n));
-                csv.WriteRow(row.ToArray());
+                schema.Write(csv, new WindowRow(o.Run, w));
             }
         }
     }
@@ -86,7 +58,7 @@ public static class ResultsWriter
     private static void WriteAccuracyHistogram(string path, IReadOnlyList<RunOutcome> outcomes)
     {
         using CsvWriter csv = CsvFiles.Create(path);
-        csv.WriteRow("run", "policy", "load_qps", "seed", "job_accuracy_from", "job_accuracy_to", "requests");
+        ResultSchemas.AccuracyHistogram.WriteHeader(csv);
         foreach (RunOutcome o in outcomes)
         {
             IReadOnlyList<long> bins = o.Result.JobAccuracyHistogram;
@@ -94,14 +66,13 @@ public static class ResultsWriter
             {
                 if (bins[i] > 0)
                 {
-                    csv.WriteRow(o.Run.Index, o.Run.Policy, o.Run.LoadQps, o.Run.Seed,
-                        (double)i / RunResult.AccuracyBins, (double)(i + 1) / RunResult.AccuracyBins, bins[i]);
+                    ResultSchemas.AccuracyHistogram.Write(csv, new AccuracyBinRow(o.Run, i, bins[i]));
                 }
             }
         }
     }
 
-    private static void Join(string directory, string name, string[] header, IEnumerable<string> parts)
+    private static void Join(string directory, string name, IReadOnlyList<string> header, IEnumerable<string> parts)
     {
         using (var output = new FileStream(Path.Combine(directory, name), FileMode.CreateNew))
         {

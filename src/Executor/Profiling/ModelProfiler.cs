@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using MathNet.Numerics.Statistics;
 using Mosel.Executor.Execution;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
@@ -89,7 +90,7 @@ public sealed class ModelProfiler
                 times[b][run] = TorchRuntime.TimeForward(model, inputs[b], _settings.Device) * 1000;
             }
         }
-        return fitted.Select((f, b) => new ProfilePoint(name, precision, f.Batch, Median(times[b]), times[b].Average(), _settings.Runs, f.PeakBytes)).ToList();
+        return fitted.Select((f, b) => new ProfilePoint(name, precision, f.Batch, times[b].Median(), times[b].Mean(), _settings.Runs, f.PeakBytes)).ToList();
     }
 
     /// <summary>Untimed passes at one batch size (at least one); the process's peak resident memory on the CPU.</summary>
@@ -116,11 +117,5 @@ public sealed class ModelProfiler
         }
         outOfMemory = false;
         return measureMemory ? ProcessMemory.PeakBytes() : null;
-    }
-
-    private static double Median(double[] values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

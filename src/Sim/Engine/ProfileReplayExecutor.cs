@@ -1,5 +1,6 @@
 using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
+using Mosel.Sim.Randomness;
 
 namespace Mosel.Sim.Engine;
 
@@ -10,17 +11,12 @@ namespace Mosel.Sim.Engine;
 public sealed class ProfileReplayExecutor : IExecutor
 {
     private readonly LatencyModel _truth;
-    private readonly double _noiseCv;
-    private readonly double _sigma;
-    private readonly Random _random;
+    private readonly MeanOneLogNormal _noise;
 
     public ProfileReplayExecutor(LatencyModel truth, double noiseCv, Random random)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(noiseCv);
         _truth = truth;
-        _noiseCv = noiseCv;
-        _sigma = Math.Sqrt(Math.Log(1 + (noiseCv * noiseCv)));
-        _random = random;
+        _noise = new MeanOneLogNormal(noiseCv, random);
     }
 
     public double Execute(Job job, Precision precision)
@@ -37,13 +33,7 @@ public sealed class ProfileReplayExecutor : IExecutor
             {
                 continue;
             }
-            double seconds = _truth.Seconds(c, counts[c]);
-            if (_noiseCv > 0)
-            {
-                double z = MathNet.Numerics.Distributions.Normal.Sample(_random, 0, 1);
-                seconds *= Math.Exp((_sigma * z) - (_sigma * _sigma / 2));
-            }
-            total += seconds;
+            total += _truth.Seconds(c, counts[c]) * _noise.Sample();
         }
         return total;
     }
