@@ -100,9 +100,9 @@ public static class BenchCommand
                 try
                 {
                     using CsvRunRecorder? recorder = config.JobRecords ? new CsvRunRecorder(run, config.Profile, temp, temp + ".d") : null;
-                    Simulation simulation = ExperimentRunner.Build(config, run, recorder, FrozenClock.Instance);
+                    using RunParts parts = ExperimentRunner.Build(config, run, recorder, FrozenClock.Instance);
                     long started = Stopwatch.GetTimestamp();
-                    summary = simulation.Run().Summary;
+                    summary = parts.Simulation.Run().Summary;
                     double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
                     if (i > 0)
                     {

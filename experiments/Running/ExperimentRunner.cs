@@ -49,20 +49,12 @@ public static class ExperimentRunner
     public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
     {
         long started = Stopwatch.GetTimestamp();
-        Simulation simulation = Build(config, run, recorder, clock);
-        try
-        {
-            RunResult result = simulation.Run();
-            return new RunOutcome(run, result, Stopwatch.GetElapsedTime(started).TotalSeconds);
-        }
-        finally
-        {
-            (simulation.Live as IDisposable)?.Dispose();
-            (simulation.Executor as IDisposable)?.Dispose();
-        }
+        using RunParts parts = Build(config, run, recorder, clock);
+        RunResult result = parts.Simulation.Run();
+        return new RunOutcome(run, result, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    public static Simulation Build(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
+    public static RunParts Build(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
     {
         Precision precision = PolicyCatalog.PrecisionOf(run.Policy);
         var truth = new LatencyModel(config.Profile, precision);
@@ -84,7 +76,7 @@ public static class ExperimentRunner
         {
             torchExecutor!.WarmUp();
         }
-        return new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder, live);
+        return new RunParts(new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder, live), executor, live);
     }
 
     /// <summary>On a live worker's own thread: its share of the CPU cores, then the warm-up where the forward passes will run.</summary>

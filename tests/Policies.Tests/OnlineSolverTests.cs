@@ -201,4 +201,15 @@ public sealed class OnlineSolverTests
         Assert.IsType<KnapsackOnlineSolver>(OnlineSolvers.Create(new OnlineSolverSettings()));
         Assert.Throws<ArgumentOutOfRangeException>(() => new KnapsackOnlineSolver(0));
     }
+
+    [Fact]
+    public void OrToolsStopsOnWallSecondsOrOnDeterministicTimeAsItsSettingsSay()
+    {
+        Assert.Equal("num_workers:1,random_seed:1,max_time_in_seconds:0.1", new CpSatOnlineSolver(Resolution, 0.1).Parameters);
+        Assert.Equal("num_workers:1,random_seed:1,max_deterministic_time:0.1", new CpSatOnlineSolver(Resolution, 0.1, deterministic: true).Parameters);
+        var settings = new OnlineSolverSettings { Kind = OnlineSolverKind.OrTools, TimeLimitSeconds = 0.25 };
+        Assert.EndsWith("max_time_in_seconds:0.25", Assert.IsType<CpSatOnlineSolver>(OnlineSolvers.Create(settings)).Parameters, StringComparison.Ordinal);
+        Assert.EndsWith("max_deterministic_time:0.25",
+            Assert.IsType<CpSatOnlineSolver>(OnlineSolvers.Create(settings with { DeterministicTimeLimit = true })).Parameters, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using Mosel.Policies.Baselines;
+using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
@@ -41,6 +42,18 @@ public sealed class PolicyCatalogTests
         Assert.All(PolicyCatalog.Entries, e => Assert.Equal(e.Mode is not null, e.SelectsModalities));
         Assert.Equal(ReplanMode.Optimal, PolicyCatalog.Entry("dynamic+fp16").Mode);
         Assert.Null(PolicyCatalog.Entry("fp16").Mode);
+    }
+
+    [Fact]
+    public void OnlyOptimalReplanningTakesAnExactSolver()
+    {
+        var estimate = new LatencyModel(RandomProfiles.Tvlt, Precision.Fp32);
+        StrategyMatrix matrix = StrategyMatrix.Build(estimate);
+        var settings = new OnlineSolverSettings();
+        Assert.Throws<ArgumentException>(() => new ModalitySelectionPolicy("dynamic", matrix, ReplanMode.Optimal, null, settings, FrozenClock.Instance));
+        Assert.Throws<ArgumentException>(() =>
+            new ModalitySelectionPolicy("greedy", matrix, ReplanMode.Greedy, OnlineSolvers.Create(settings), settings, FrozenClock.Instance));
+        Assert.IsType<ModalitySelectionPolicy>(PolicyCatalog.Create("aggressive+fp16", ContextFor("aggressive+fp16")));
     }
 
     [Theory]

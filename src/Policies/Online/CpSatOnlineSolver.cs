@@ -13,8 +13,6 @@ public sealed class CpSatOnlineSolver : IOnlineSolver
 {
     private const double AccuracyScale = 1e6;
     private readonly double _resolution;
-    private readonly double _timeLimitSeconds;
-    private readonly bool _deterministic;
 
     /// <param name="deterministic">Stop on CP-SAT's deterministic time rather than wall seconds.</param>
     public CpSatOnlineSolver(double resolutionSeconds, double timeLimitSeconds, bool deterministic = false)
@@ -22,9 +20,12 @@ public sealed class CpSatOnlineSolver : IOnlineSolver
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resolutionSeconds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeLimitSeconds);
         _resolution = resolutionSeconds;
-        _timeLimitSeconds = timeLimitSeconds;
-        _deterministic = deterministic;
+        string limit = deterministic ? "max_deterministic_time" : "max_time_in_seconds";
+        Parameters = $"num_workers:1,random_seed:1,{limit}:{timeLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>CP-SAT's parameters for every solve: one worker, a fixed seed, and the time limit in wall seconds or deterministic time.</summary>
+    public string Parameters { get; }
 
     public DecisionPath Path => DecisionPath.OrTools;
 
@@ -54,7 +55,7 @@ public sealed class CpSatOnlineSolver : IOnlineSolver
         model.Maximize(accuracy);
         var solver = new CpSolver
         {
-            StringParameters = $"num_workers:1,random_seed:1,{(_deterministic ? "max_deterministic_time" : "max_time_in_seconds")}:{_timeLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            StringParameters = Parameters,
         };
         CpSolverStatus status = solver.Solve(model);
         if (status == CpSolverStatus.Infeasible)

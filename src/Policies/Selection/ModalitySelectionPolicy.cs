@@ -25,9 +25,9 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
     /// <param name="solver">The exact solver for <see cref="ReplanMode.Optimal"/>; null for the other modes, which need none.</param>
     public ModalitySelectionPolicy(string name, StrategyMatrix matrix, ReplanMode mode, IOnlineSolver? solver, OnlineSolverSettings settings, IWallClock clock)
     {
-        if (mode == ReplanMode.Optimal)
+        if ((mode == ReplanMode.Optimal) != (solver is not null))
         {
-            ArgumentNullException.ThrowIfNull(solver);
+            throw new ArgumentException($"{mode} re-planning {(solver is null ? "needs" : "takes no")} exact solver", nameof(solver));
         }
         Name = name;
         _matrix = matrix;

@@ -13,12 +13,11 @@ public sealed class Simulation
 {
     private readonly SimulationSettings _settings;
     private readonly ISchedulingPolicy _policy;
-    private readonly IExecutor _executor;
     private readonly IArrivalSource _arrivals;
     private readonly LatencyModel _deadlineLatency;
     private readonly IWallClock _clock;
     private readonly IRunRecorder? _recorder;
-    private readonly IRealTimeService? _live;
+    private readonly ITimeDriver _time;
     private readonly EventQueue _events = new();
     private readonly EdfQueue _queue = new();
     private readonly Job?[] _running;
@@ -31,6 +30,7 @@ public sealed class Simulation
     private double _schedulerFreeAt;
     private bool _schedulerWakeScheduled;
     private bool _tickScheduled;
+    private int _busyWorkers;
 
     /// <param name="deadlineLatency">True latencies in the policy's precision: deadlines come from the all-modality latency.</param>
     /// <param name="live">Null: the simulated clock (virtual time; real or replayed service times). Otherwise a live
@@ -38,11 +38,10 @@ public sealed class Simulation
     public Simulation(SimulationSettings settings, ISchedulingPolicy policy, IExecutor executor, IArrivalSource arrivals,
         LatencyModel deadlineLatency, IWallClock clock, IRunRecorder? recorder = null, IRealTimeService? live = null)
     {
-        _live = live;
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Workers, 1);
+        _time = live is null ? new VirtualTime(executor) : new LiveTime(live);
         _settings = settings;
         _policy = policy;
-        _executor = executor;
         _arrivals = arrivals;
         _deadlineLatency = deadlineLatency;
         _clock = clock;
@@ -52,24 +51,20 @@ public sealed class Simulation
         _metrics = new MetricsCollector(deadlineLatency.Profile, settings.WindowSeconds);
     }
 
-    public IExecutor Executor => _executor;
-
-    public IRealTimeService? Live => _live;
-
     public RunResult Run()
     {
         ScheduleNextArrival();
-        _live?.BeginReplay();
+        _time.Begin();
         double stopAt = _arrivals.EndSeconds + _settings.DrainSeconds;
         while (true)
         {
-            if (_live is not null && LiveCompletion(stopAt))
+            if (CompletionFirst(stopAt))
             {
                 continue;
             }
             if (!_events.TryDequeue(out SimEvent simEvent, out double time))
             {
-                if (_live is not null && Array.Exists(_running, j => j is not null) && _now < stopAt)
+                if (_time.Waits(_busyWorkers > 0, _now, stopAt))
                 {
                     continue;
                 }
@@ -79,8 +74,7 @@ public sealed class Simulation
             {
                 break;
             }
-            // Live: work may lag behind the schedule; an event is handled when the host gets to it.
-            _now = _live is null ? time : Math.Max(time, _live.Now);
+            _now = _time.EventTime(time);
             _metrics.AdvanceTo(_now, _queue.Count);
             switch (simEvent.Kind)
             {
@@ -103,17 +97,12 @@ public sealed class Simulation
         return Finish();
     }
 
-    /// <summary>Live replay: waits for the next scheduled event or a job completion; handles a completion if one came first.</summary>
-    private bool LiveCompletion(double stopAt)
+    /// <summary>Handles a job completion the time driver reports before the next scheduled event (live replay only).</summary>
+    private bool CompletionFirst(double stopAt)
     {
         double until = Math.Min(stopAt, _events.TryPeekTime(out double next) ? next : double.PositiveInfinity);
-        if (double.IsPositiveInfinity(until) && !Array.Exists(_running, j => j is not null))
+        if (!_time.TryCompletion(until, _busyWorkers > 0, ref _now, out int worker, out double finish))
         {
-            return false;
-        }
-        if (!_live!.WaitForCompletion(until, out int worker, out double finish))
-        {
-            _now = Math.Max(_now, Math.Min(until, _live.Now));
             return false;
         }
         // The engine may have handled a later event before it read this completion: time never runs backwards.
@@ -175,6 +164,7 @@ public sealed class Simulation
     {
         Job job = _running[worker] ?? throw new InvalidOperationException($"worker {worker} finished without a job");
         _running[worker] = null;
+        _busyWorkers--;
         job.Outcome = job.FinishSeconds <= job.DeadlineSeconds ? JobOutcome.Met : JobOutcome.Late;
         Finalize(job);
     }
@@ -214,14 +204,11 @@ public sealed class Simulation
             job.StartSeconds = _now;
             job.EstimatedServiceSeconds = estimate;
             _running[worker] = job;
-            if (_live is not null)
+            _busyWorkers++;
+            if (_time.Start(worker, job, _now, _policy.Precision) is double finish)
             {
-                _live.Start(worker, job);
-                continue;
+                _events.Schedule(finish, new SimEvent(EventKind.WorkerDone, worker));
             }
-            job.ActualServiceSeconds = _executor.Execute(job, _policy.Precision);
-            job.FinishSeconds = _now + job.ActualServiceSeconds;
-            _events.Schedule(job.FinishSeconds, new SimEvent(EventKind.WorkerDone, worker));
         }
     }
 

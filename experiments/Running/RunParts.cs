@@ -1,0 +1,15 @@
+using Mosel.Sim.Engine;
+
+namespace Mosel.Experiments.Running;
+
+/// <summary>A built run and what it owns (a torch executor, a live replay's worker threads), released together.</summary>
+public sealed class RunParts(Simulation simulation, IExecutor executor, IRealTimeService? live) : IDisposable
+{
+    public Simulation Simulation { get; } = simulation;
+
+    public void Dispose()
+    {
+        (live as IDisposable)?.Dispose();
+        (executor as IDisposable)?.Dispose();
+    }
+}

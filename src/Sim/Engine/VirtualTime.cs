@@ -1,0 +1,30 @@
+using Mosel.Sim.Model;
+using Mosel.Sim.Profiles;
+
+namespace Mosel.Sim.Engine;
+
+/// <summary>Simulated time: each job's service time comes from the executor at dispatch, and time jumps from event to event.</summary>
+internal sealed class VirtualTime(IExecutor executor) : ITimeDriver
+{
+    public void Begin()
+    {
+    }
+
+    public double? Start(int worker, Job job, double now, Precision precision)
+    {
+        job.ActualServiceSeconds = executor.Execute(job, precision);
+        job.FinishSeconds = now + job.ActualServiceSeconds;
+        return job.FinishSeconds;
+    }
+
+    public bool TryCompletion(double untilSeconds, bool anyRunning, ref double now, out int worker, out double finishSeconds)
+    {
+        worker = -1;
+        finishSeconds = double.NaN;
+        return false;
+    }
+
+    public bool Waits(bool anyRunning, double now, double stopAt) => false;
+
+    public double EventTime(double scheduledSeconds) => scheduledSeconds;
+}
