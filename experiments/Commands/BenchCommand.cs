@@ -14,6 +14,9 @@ namespace Mosel.Experiments.Commands;
 /// <summary><c>mosel bench sim</c>: simulator speed and memory on the Twitter trace (numbers quoted in the README).</summary>
 public static class BenchCommand
 {
+    /// <summary>The profile the README's benchmark numbers are measured with.</summary>
+    private const string DefaultProfile = "profiles/tvlt.h100-interim.yaml";
+
     public static Command Create()
     {
         var command = new Command("bench", "Benchmarks whose numbers the README quotes");
@@ -24,7 +27,7 @@ public static class BenchCommand
 
     private static Command CreateSolvers()
     {
-        var profile = new Option<string>("--profile") { Description = "Profile YAML", DefaultValueFactory = _ => "profiles/tvlt.h100-interim.yaml" };
+        var profile = new Option<string>("--profile") { Description = "Profile YAML", DefaultValueFactory = _ => DefaultProfile };
         var instances = new Option<int>("--instances") { Description = "Random queues per size for the exact solver", DefaultValueFactory = _ => 2000 };
         var orTools = new Option<int>("--ortools-instances") { Description = "Random queues per size for OR-Tools", DefaultValueFactory = _ => 200 };
         var limit = new Option<double>("--time-limit-ms") { Description = "OR-Tools time limit per decision", DefaultValueFactory = _ => 100 };
@@ -48,7 +51,7 @@ public static class BenchCommand
         var policies = new Option<string>("--policies") { Description = "Comma-separated policies", DefaultValueFactory = _ => "none,fp16,dynamic,dynamic+fp16" };
         var records = new Option<string>("--records") { Description = "off (windows and summary only) or stream (per-job CSV to a temporary file)", DefaultValueFactory = _ => "off" };
         var repeat = new Option<int>("--repeat") { Description = "Timed repetitions (after one warm-up); the median is reported", DefaultValueFactory = _ => 5 };
-        var profile = new Option<string>("--profile") { Description = "Profile YAML", DefaultValueFactory = _ => "profiles/tvlt.h100-interim.yaml" };
+        var profile = new Option<string>("--profile") { Description = "Profile YAML", DefaultValueFactory = _ => DefaultProfile };
         var command = new Command("sim", "Simulated jobs per wall-second and peak memory, one core, on the Twitter trace")
         {
             hours, meanQps, policies, records, repeat, profile,

@@ -50,9 +50,12 @@ public sealed class PolicyCatalogTests
         var estimate = new LatencyModel(RandomProfiles.Tvlt, Precision.Fp32);
         StrategyMatrix matrix = StrategyMatrix.Build(estimate);
         var settings = new OnlineSolverSettings();
-        Assert.Throws<ArgumentException>(() => new ModalitySelectionPolicy("dynamic", matrix, ReplanMode.Optimal, null, settings, FrozenClock.Instance));
-        Assert.Throws<ArgumentException>(() =>
+        ArgumentException none = Assert.Throws<ArgumentException>(() =>
+            new ModalitySelectionPolicy("dynamic", matrix, ReplanMode.Optimal, null, settings, FrozenClock.Instance));
+        Assert.Equal("Optimal re-planning needs an exact solver (Parameter 'solver')", none.Message);
+        ArgumentException extra = Assert.Throws<ArgumentException>(() =>
             new ModalitySelectionPolicy("greedy", matrix, ReplanMode.Greedy, OnlineSolvers.Create(settings), settings, FrozenClock.Instance));
+        Assert.Equal("Greedy re-planning takes no exact solver (Parameter 'solver')", extra.Message);
         Assert.IsType<ModalitySelectionPolicy>(PolicyCatalog.Create("aggressive+fp16", ContextFor("aggressive+fp16")));
     }
 

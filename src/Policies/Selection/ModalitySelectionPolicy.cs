@@ -27,7 +27,7 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
     {
         if ((mode == ReplanMode.Optimal) != (solver is not null))
         {
-            throw new ArgumentException($"{mode} re-planning {(solver is null ? "needs" : "takes no")} exact solver", nameof(solver));
+            throw new ArgumentException($"{mode} re-planning {(solver is null ? "needs an" : "takes no")} exact solver", nameof(solver));
         }
         Name = name;
         _matrix = matrix;
