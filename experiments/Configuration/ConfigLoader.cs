@@ -64,10 +64,7 @@ public static class ConfigLoader
             // On the wall clock a decision costs what it costs; nothing more is charged.
             DecisionCharge = executor!.LiveReplay ? DecisionTimeCharge.None : scheduler.Value.Settings.DecisionCharge,
         };
-        // Untimed decisions (see ExperimentRunner.ClockFor) need a solver that stops on work done, not on seconds.
-        bool timed = executor.LiveReplay || settings.DecisionCharge == DecisionTimeCharge.Measured;
-        OnlineSolverSettings solver = scheduler.Value.Solver with { DeterministicTimeLimit = !timed };
         return new ValidatedConfig(name, path, options, Path.GetFullPath(Path.Combine(folder, profile!)), policies, options.Seeds, workload, settings,
-            solver, executor, options.Output.JobRecords);
+            scheduler.Value.Solver, executor, options.Output.JobRecords);
     }
 }

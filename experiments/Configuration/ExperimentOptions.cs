@@ -26,15 +26,10 @@ public sealed record ExperimentOptions
     public OutputOptions Output { get; init; } = new();
 
     /// <summary>The same experiment with the profile replayed instead of run (for fidelity comparisons).</summary>
-    public ExperimentOptions WithProfileReplay(string profile) => new()
+    public ExperimentOptions WithProfileReplay(string profile) => this with
     {
-        Name = Name,
-        Description = Description,
         Profile = profile,
-        Policies = Policies,
-        Seeds = Seeds,
-        Workload = Workload,
-        Scheduler = Scheduler,
+        // A fresh executor section: only what replay uses is kept, torch's keys go back to their defaults.
         Executor = new ExecutorOptions
         {
             Kind = "profile",
@@ -44,7 +39,6 @@ public sealed record ExperimentOptions
             EstimateFactors = Executor.EstimateFactors,
             EstimateNoiseCv = Executor.EstimateNoiseCv,
         },
-        Output = Output,
     };
 }
 

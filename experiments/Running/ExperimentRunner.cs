@@ -43,8 +43,11 @@ public static class ExperimentRunner
     /// not timed (the exact solver's time limit never fires, OR-Tools stops on deterministic time), so the same
     /// seed gives byte-identical files.
     /// </summary>
-    public static IWallClock ClockFor(ExperimentConfig config) =>
-        config.Settings.DecisionCharge != DecisionTimeCharge.Measured && !config.LiveReplay ? FrozenClock.Instance : StopwatchClock.Instance;
+    public static IWallClock ClockFor(ExperimentConfig config) => TimesDecisions(config) ? StopwatchClock.Instance : FrozenClock.Instance;
+
+    /// <summary>Whether decisions are timed on the wall clock: decision_time measured, or a live replay (whose charge is always none).</summary>
+    private static bool TimesDecisions(ExperimentConfig config) =>
+        config.LiveReplay || config.Settings.DecisionCharge == DecisionTimeCharge.Measured;
 
     public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
     {
@@ -59,7 +62,9 @@ public static class ExperimentRunner
         Precision precision = PolicyCatalog.PrecisionOf(run.Policy);
         var truth = new LatencyModel(config.Profile, precision);
         LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
-        ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(estimate, clock, config.Solver));
+        ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(estimate, clock,
+            // Untimed decisions need a solver that stops on work done, not on seconds.
+            config.Solver with { DeterministicTimeLimit = !TimesDecisions(config) }));
         TorchExecutor? torchExecutor = config.Torch is { } torch
             ? new TorchExecutor(ZooModels.Get(torch.Model, torch.Scale, torch.Weights), config.Profile, torch.Device, precision, run.Seed)
             : null;

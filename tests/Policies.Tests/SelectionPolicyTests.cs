@@ -582,6 +582,17 @@ public sealed class SelectionPolicyTests
         Assert.Equal(9, effort.Candidates);
     }
 
+    /// <summary>
+    /// The i-th random queue of 10-30 jobs (matrices in turn, jobs of at most 8 requests) with a budget between its cheapest
+    /// and its best plan; n x resolution covers rounding each latency up to the grid.
+    /// </summary>
+    private static (List<OnlineItem> Items, double Budget) QueueOfTenToThirtyJobs(Random random, int i)
+    {
+        StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
+        (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, matrix, 10 + random.Next(21), maxSize: 8);
+        return (items, min + (items.Count * Resolution) + (random.NextDouble() * (max - min)));
+    }
+
     [Fact]
     public void TheExactSolversSearchStaysWithinItsMeasuredSizeOnRandomQueues()
     {
@@ -595,9 +606,7 @@ public sealed class SelectionPolicyTests
         long candidates = 0;
         for (int i = 0; i < 60; i++)
         {
-            StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
-            (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, matrix, 10 + random.Next(21), maxSize: 8);
-            double budget = min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
+            (List<OnlineItem> items, double budget) = QueueOfTenToThirtyJobs(random, i);
             Assert.Equal(OnlineStatus.Optimal, exact.Solve(items, budget, () => false, out SearchEffort effort).Status);
             kept += effort.StatesKept;
             candidates += effort.Candidates;
@@ -633,10 +642,7 @@ public sealed class SelectionPolicyTests
         int skipped = 0;
         for (int i = 0; i < 40; i++)
         {
-            StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
-            (List<OnlineItem> items, double min, double max) = RandomQueues.Create(random, matrix, 10 + random.Next(21), maxSize: 8);
-            // Between the cheapest and the best plan; n x resolution covers rounding each latency up to the grid.
-            double budget = min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
+            (List<OnlineItem> items, double budget) = QueueOfTenToThirtyJobs(random, i);
             OnlineSolution a = exact.Solve(items, budget, () => false);
             Assert.Equal(OnlineStatus.Optimal, a.Status);
             Assert.True(a.TotalSeconds <= budget + 1e-12, "the exact plan must fit the real budget");
