@@ -1,7 +1,9 @@
 using Mosel.Experiments.Safety;
 using Mosel.Policies;
 using Mosel.Policies.Online;
+using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Reference;
 
 namespace Mosel.Experiments.Configuration;
 
@@ -52,9 +54,13 @@ public static class ConfigLoader
         v.Check(options.Seeds.Distinct().Count() == options.Seeds.Length, "seeds", "a seed is listed twice");
 
         WorkloadPlan? workload = WorkloadSection.Validate(options.Workload, folder, v);
-        (SimulationSettings Settings, OnlineSolverSettings Solver)? scheduler = SchedulerSection.Validate(options.Scheduler, v);
+        (SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference)? scheduler = SchedulerSection.Validate(options.Scheduler, v);
         ExecutorPlan? executor = ExecutorSection.Validate(options.Executor, folder, v);
         OutputSection.Validate(options.Output, v);
+        if (scheduler?.Reference is not null)
+        {
+            CheckReferenceEngine(policies, executor, v);
+        }
         v.ThrowIfAny();
 
         SimulationSettings settings = scheduler!.Value.Settings with
@@ -64,7 +70,19 @@ public static class ConfigLoader
             // On the wall clock a decision costs what it costs; nothing more is charged.
             DecisionCharge = executor!.LiveReplay ? DecisionTimeCharge.None : scheduler.Value.Settings.DecisionCharge,
         };
+        ReferenceSettings? reference = scheduler.Value.Reference is { } r ? r with { SlackSeconds = workload.SlackSeconds, WindowSeconds = options.Output.WindowS } : null;
         return new ValidatedConfig(name, path, options, Path.GetFullPath(Path.Combine(folder, profile!)), policies, options.Seeds, workload, settings,
-            scheduler.Value.Solver, executor, options.Output.JobRecords);
+            scheduler.Value.Solver, reference, executor, options.Output.JobRecords);
+    }
+
+    /// <summary>The reference engine runs the authors' two monitor loops, on the simulated clock.</summary>
+    private static void CheckReferenceEngine(string[] policies, ExecutorPlan? executor, ConfigErrors v)
+    {
+        foreach (string policy in policies.Where(PolicyCatalog.IsKnown))
+        {
+            v.Check(PolicyCatalog.Entry(policy).Mode is null or ReplanMode.Optimal, "policies",
+                $"policy '{policy}' has no monitor loop in the reference engine (it runs none, fp16, dynamic and dynamic+fp16)");
+        }
+        v.Check(executor is null || !executor.LiveReplay, "executor.clock", "the reference engine runs on the simulated clock (virtual)");
     }
 }

@@ -3,6 +3,7 @@ using Mosel.Policies.Online;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Randomness;
+using Mosel.Sim.Reference;
 using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Configuration;
@@ -34,7 +35,7 @@ public sealed class ExperimentConfig
 
     public required RescaleKind LoadScaling { get; init; }
 
-    public required double PoissonDurationSeconds { get; init; }
+    public required double SweepDurationSeconds { get; init; }
 
     public required JobSizeDistribution JobSizes { get; init; }
 
@@ -47,6 +48,15 @@ public sealed class ExperimentConfig
     public required SimulationSettings Settings { get; init; }
 
     public required OnlineSolverSettings Solver { get; init; }
+
+    /// <summary>The reference engine's settings (mode set per policy when a run is built); null: the ideal engine.</summary>
+    public ReferenceSettings? Reference { get; init; }
+
+    /// <summary>Fixed arrivals: the reference producer's clock.</summary>
+    public required ProducerTiming Producer { get; init; }
+
+    /// <summary>Trace replay: how a second's jobs are placed in it.</summary>
+    public required SecondSpacing Spacing { get; init; }
 
     public required double NoiseCv { get; init; }
 
@@ -84,12 +94,27 @@ public sealed class ExperimentConfig
         ulong master = (ulong)seed;
         var targets = new AccuracyTargets(TargetMin, TargetMax, TargetPerJob, SeedStreams.Create(master, "targets"));
         Random sizes = SeedStreams.Create(master, "arrivals");
-        if (Arrivals == ArrivalKind.Poisson)
+        switch (Arrivals)
         {
-            return new PoissonArrivals(load!.Value, PoissonDurationSeconds, JobSizes, targets, SeedStreams.Create(master, "arrival-times"), sizes);
+            case ArrivalKind.Poisson:
+                return new PoissonArrivals(load!.Value, SweepDurationSeconds, JobSizes, targets, SeedStreams.Create(master, "arrival-times"), sizes);
+            case ArrivalKind.Fixed:
+                return new ProducerArrivals(ConstantRates(load!.Value, SweepDurationSeconds), JobSizes, targets, Producer, sizes);
+            default:
+                TraceShape shape = load is double qps ? Shape with { Rescale = LoadScaling, TargetQps = qps } : Shape;
+                return new TraceArrivals(shape.Apply(Trace!), JobSizes, targets, sizes, Spacing);
         }
-        TraceShape shape = load is double qps ? Shape with { Rescale = LoadScaling, TargetQps = qps } : Shape;
-        return new TraceArrivals(shape.Apply(Trace!), JobSizes, targets, sizes);
+    }
+
+    /// <summary>The producer's nominal seconds at one rate; a fractional last second gets its share of the rate.</summary>
+    private static double[] ConstantRates(double qps, double seconds)
+    {
+        var rates = new double[(int)Math.Ceiling(seconds)];
+        for (int s = 0; s < rates.Length; s++)
+        {
+            rates[s] = qps * Math.Min(1, seconds - s);
+        }
+        return rates;
     }
 
     /// <summary>The scheduler's view of latency: true x factor, with optional seeded per-(configuration, batch) noise.</summary>

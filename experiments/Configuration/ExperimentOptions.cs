@@ -1,5 +1,7 @@
 using Mosel.Policies.Online;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Reference;
+using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Configuration;
 
@@ -44,7 +46,7 @@ public sealed record ExperimentOptions
 
 public sealed record WorkloadOptions
 {
-    /// <summary><c>trace</c> or <c>poisson</c>.</summary>
+    /// <summary><c>trace</c>, <c>poisson</c> or <c>fixed</c> (the reference producer).</summary>
     public string? Arrivals { get; init; }
 
     public TraceOptions? Trace { get; init; }
@@ -55,8 +57,11 @@ public sealed record WorkloadOptions
     /// <summary>Trace only: <c>mean</c> or <c>peak</c>, what <c>loads_qps</c> sets.</summary>
     public string LoadScaling { get; init; } = "mean";
 
-    /// <summary>Poisson only: seconds of arrivals per load point.</summary>
+    /// <summary>Poisson and fixed: seconds of arrivals per load point.</summary>
     public double? DurationS { get; init; }
+
+    /// <summary>Fixed arrivals only: the reference producer's clock.</summary>
+    public ProducerOptions Producer { get; init; } = new();
 
     public JobSizeOptions JobSize { get; init; } = new();
 
@@ -80,6 +85,18 @@ public sealed record TraceOptions
 
     /// <summary>Optional [min, max]: an affine map of the window's rates onto this range (when loads_qps is absent).</summary>
     public double[]? QpsRange { get; init; }
+
+    /// <summary><c>even</c> (job i of n at i/n s) or <c>by_size</c> (each job followed by size/requests s, as the reference producer).</summary>
+    public string Spacing { get; init; } = "even";
+}
+
+public sealed record ProducerOptions
+{
+    /// <summary>Subtracted from each gap (size / qps) by the reference producer to make up for its own work.</summary>
+    public double AdjustMs { get; init; } = ProducerTiming.DefaultAdjustMs;
+
+    /// <summary>The producer's own work per job, which the adjustment over-corrects.</summary>
+    public double OverheadMs { get; init; } = ProducerTiming.DefaultOverheadMs;
 }
 
 public sealed record JobSizeOptions
@@ -112,6 +129,12 @@ public sealed record AccuracyTargetOptions
 
 public sealed record SchedulerOptions
 {
+    /// <summary><c>ideal</c> (the algorithm as the paper states it) or <c>reference</c> (as the authors' code runs it).</summary>
+    public string Engine { get; init; } = "ideal";
+
+    /// <summary>The reference engine's settings (engine: reference only).</summary>
+    public ReferenceOptions Reference { get; init; } = new();
+
     public int Workers { get; init; } = SimulationSettings.DefaultWorkers;
 
     public double GraceMs { get; init; } = SimulationSettings.DefaultGraceMs;
@@ -141,6 +164,29 @@ public sealed record SchedulerOptions
 
     /// <summary>How long the run goes on after the last arrival; null: until every job has finished or been dropped.</summary>
     public double? DrainS { get; init; }
+}
+
+public sealed record ReferenceOptions
+{
+    /// <summary>How long one blocking re-plan holds the monitor when solve_time is fixed.</summary>
+    public double SolveMs { get; init; } = ReferenceSettings.DefaultSolveMs;
+
+    /// <summary><c>fixed</c> (solve_ms) or <c>measured</c> (the exact solver's wall time, microseconds).</summary>
+    public string SolveTime { get; init; } = "fixed";
+
+    /// <summary>The monitor loop's own work per iteration.</summary>
+    public double MonitorCostMs { get; init; } = ReferenceSettings.DefaultMonitorCostMs;
+
+    public int WarmupJobs { get; init; } = ReferenceSettings.DefaultWarmUpJobs;
+
+    /// <summary>Estimate the worker's free time correctly (as coded, violators are found late by the running job's elapsed time).</summary>
+    public bool FixLateDetector { get; init; }
+
+    /// <summary>Map solver choices back correctly (as coded, many land on the most accurate cell).</summary>
+    public bool FixIndexRemap { get; init; }
+
+    /// <summary>Let the idle path take consecutive jobs (as coded, it takes every other one).</summary>
+    public bool FixIdleSkip { get; init; }
 }
 
 public sealed record ExecutorOptions

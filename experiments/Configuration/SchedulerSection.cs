@@ -1,5 +1,6 @@
 using Mosel.Policies.Online;
 using Mosel.Sim.Engine;
+using Mosel.Sim.Reference;
 using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Configuration;
@@ -14,11 +15,23 @@ public static class SchedulerSection
         ["none"] = DecisionTimeCharge.None,
     };
 
+    private static readonly Dictionary<string, bool> s_engines = new() { ["ideal"] = false, ["reference"] = true };
+    private static readonly Dictionary<string, bool> s_solveTimes = new() { ["fixed"] = false, ["measured"] = true };
+
     private static readonly Dictionary<string, OnlineSolverKind> s_solvers = new() { ["exact"] = OnlineSolverKind.Exact, ["ortools"] = OnlineSolverKind.OrTools };
 
-    /// <returns>The engine settings this section decides (slack, window and the wall clock's effect come from the other sections), and the solver's.</returns>
-    public static (SimulationSettings Settings, OnlineSolverSettings Solver)? Validate(SchedulerOptions scheduler, ConfigErrors v)
+    /// <returns>
+    /// The engine settings this section decides (slack, window and the wall clock's effect come from the other sections), the
+    /// solver's, and the reference engine's when <c>engine: reference</c> (null for the ideal engine).
+    /// </returns>
+    public static (SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference)? Validate(SchedulerOptions scheduler, ConfigErrors v)
     {
+        bool? reference = v.OneOf(scheduler.Engine, "scheduler.engine", s_engines, "'ideal' or 'reference'");
+        ReferenceSettings? referenceSettings = reference == true ? Reference(scheduler, v) : null;
+        if (reference == false)
+        {
+            v.Check(scheduler.Reference == new ReferenceOptions(), "scheduler.reference", "only used with engine: reference");
+        }
         v.Check(scheduler.Workers is >= 1 and <= ConfigLimits.MaxWorkers, "scheduler.workers", $"must be in [1, {ConfigLimits.MaxWorkers}], found {scheduler.Workers}");
         v.Check(scheduler.GraceMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "scheduler.grace_ms", $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {scheduler.GraceMs}");
         v.Check(scheduler.MonitorIntervalMs == 0 || scheduler.MonitorIntervalMs is >= ConfigLimits.MinIntervalMs and <= ConfigLimits.MaxMilliseconds, "scheduler.monitor_interval_ms",
@@ -31,7 +44,7 @@ public static class SchedulerSection
         v.Check(scheduler.SolverResolutionUs is >= ConfigLimits.MinResolutionUs and <= ConfigLimits.MaxResolutionUs, "scheduler.solver_resolution_us",
             $"must be in [{ConfigLimits.MinResolutionUs}, {ConfigLimits.MaxResolutionUs}], found {scheduler.SolverResolutionUs}");
         v.Check(scheduler.DrainS is null or (>= 0 and <= ArrivalTrace.MaxDurationSeconds), "scheduler.drain_s", $"must be in [0, {ArrivalTrace.MaxDurationSeconds}], found {scheduler.DrainS}");
-        if (charge is null || solver is null)
+        if (charge is null || solver is null || reference is null || (reference == true && referenceSettings is null))
         {
             return null;
         }
@@ -51,6 +64,36 @@ public static class SchedulerSection
             TimeLimitSeconds = scheduler.SolverTimeLimitMs / 1000,
             ResolutionSeconds = scheduler.SolverResolutionUs / 1e6,
         };
-        return (settings, solverSettings);
+        return (settings, solverSettings, referenceSettings is null ? null : referenceSettings with { Margin = scheduler.Margin, GraceSeconds = settings.GraceSeconds, DrainSeconds = settings.DrainSeconds });
+    }
+
+    /// <summary>The reference engine's keys, and the ideal engine's keys it does not use.</summary>
+    private static ReferenceSettings? Reference(SchedulerOptions scheduler, ConfigErrors v)
+    {
+        ReferenceOptions options = scheduler.Reference;
+        v.Check(options.SolveMs is >= 0 and <= ConfigLimits.MaxDecisionMs, "scheduler.reference.solve_ms", $"must be in [0, {ConfigLimits.MaxDecisionMs}], found {options.SolveMs}");
+        bool? measured = v.OneOf(options.SolveTime, "scheduler.reference.solve_time", s_solveTimes, "'fixed' or 'measured'");
+        v.Check(options.MonitorCostMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "scheduler.reference.monitor_cost_ms",
+            $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {options.MonitorCostMs}");
+        v.Check(options.WarmupJobs is >= 0 and <= ConfigLimits.MaxWarmUpJobs, "scheduler.reference.warmup_jobs", $"must be in [0, {ConfigLimits.MaxWarmUpJobs}], found {options.WarmupJobs}");
+        v.Check(scheduler.Workers == 1, "scheduler.workers", "the reference engine has one worker, as the authors' code");
+        v.Check(scheduler.MonitorIntervalMs == 0, "scheduler.monitor_interval_ms", "only used with engine: ideal (the reference monitor sets its own pace)");
+        v.Check(scheduler.DecisionTimeMs == 0, "scheduler.decision_time_ms", "only used with engine: ideal (the reference engine's solve time is scheduler.reference.solve_ms)");
+        v.Check(scheduler.Solver == "exact", "scheduler.solver", "the reference engine solves its re-plans with the exact solver");
+        if (measured is null)
+        {
+            return null;
+        }
+        return new ReferenceSettings
+        {
+            SolveSeconds = options.SolveMs / 1000,
+            MeasuredSolve = measured.Value,
+            MonitorCostSeconds = options.MonitorCostMs / 1000,
+            WarmUpJobs = options.WarmupJobs,
+            LateDetector = !options.FixLateDetector,
+            IdleEveryOther = !options.FixIdleSkip,
+            IndexRemapAsCoded = !options.FixIndexRemap,
+            SolverTimeLimitSeconds = scheduler.SolverTimeLimitMs / 1000,
+        };
     }
 }

@@ -5,7 +5,8 @@ namespace Mosel.Experiments.Configuration;
 /// <summary>Checks <c>workload:</c> (arrivals, loads, trace window, job sizes, slack, accuracy targets) without reading the trace.</summary>
 public static class WorkloadSection
 {
-    private static readonly Dictionary<string, ArrivalKind> s_arrivals = new() { ["trace"] = ArrivalKind.Trace, ["poisson"] = ArrivalKind.Poisson };
+    private static readonly Dictionary<string, ArrivalKind> s_arrivals = new() { ["trace"] = ArrivalKind.Trace, ["poisson"] = ArrivalKind.Poisson, ["fixed"] = ArrivalKind.Fixed };
+    private static readonly Dictionary<string, SecondSpacing> s_spacing = new() { ["even"] = SecondSpacing.Even, ["by_size"] = SecondSpacing.BySize };
     private static readonly Dictionary<string, RescaleKind> s_scaling = new() { ["mean"] = RescaleKind.Mean, ["peak"] = RescaleKind.Peak };
     private static readonly Dictionary<string, SizeRounding> s_rounding = new() { ["truncate"] = SizeRounding.Truncate, ["round"] = SizeRounding.Round };
 
@@ -18,7 +19,7 @@ public static class WorkloadSection
         }
         ArrivalKind? arrivals = v.Required(workload!.Arrivals, "workload.arrivals") is null
             ? null
-            : v.OneOf(workload.Arrivals, "workload.arrivals", s_arrivals, "'trace' or 'poisson'");
+            : v.OneOf(workload.Arrivals, "workload.arrivals", s_arrivals, "'trace', 'poisson' or 'fixed'");
         double[]? loads = workload.LoadsQps;
         if (loads is not null)
         {
@@ -30,14 +31,14 @@ public static class WorkloadSection
         }
         RescaleKind? loadScaling = v.OneOf(workload.LoadScaling, "workload.load_scaling", s_scaling, "'mean' or 'peak'");
 
-        double poissonDuration = 0;
+        double sweepDuration = 0;
         TracePlan? trace = null;
-        if (arrivals == ArrivalKind.Poisson)
+        if (arrivals is ArrivalKind.Poisson or ArrivalKind.Fixed)
         {
-            v.Check(loads is not null, "workload.loads_qps", "missing required key (poisson arrivals need the rates to run)");
+            v.Check(loads is not null, "workload.loads_qps", $"missing required key ({workload.Arrivals} arrivals need the rates to run)");
             if (v.Required(workload.DurationS, "workload.duration_s") is double duration)
             {
-                poissonDuration = duration;
+                sweepDuration = duration;
                 v.Check(double.IsFinite(duration) && duration > 0 && duration <= ArrivalTrace.MaxDurationSeconds, "workload.duration_s",
                     $"must be in (0, {ArrivalTrace.MaxDurationSeconds}] s, found {duration}");
             }
@@ -48,6 +49,10 @@ public static class WorkloadSection
             trace = Trace(workload, loads, folder, v);
         }
 
+        ProducerOptions producer = workload.Producer;
+        v.Check(producer.AdjustMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "workload.producer.adjust_ms", $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {producer.AdjustMs}");
+        v.Check(producer.OverheadMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "workload.producer.overhead_ms", $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {producer.OverheadMs}");
+        v.Check(arrivals is null or ArrivalKind.Fixed || producer == new ProducerOptions(), "workload.producer", "only used with arrivals: fixed");
         JobSizeDistribution? sizes = JobSizes(workload.JobSize, v);
         v.Check(workload.SlackMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "workload.slack_ms", $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {workload.SlackMs}");
 
@@ -60,18 +65,21 @@ public static class WorkloadSection
         }
         v.Check(target.Per is "run" or "job", "workload.accuracy_target.per", $"must be 'run' or 'job', found '{target.Per}'");
 
-        if (arrivals is null || loadScaling is null || sizes is null || (arrivals == ArrivalKind.Trace && trace is null) || v.Any)
+        SecondSpacing? spacing = v.OneOf(workload.Trace?.Spacing ?? "even", "workload.trace.spacing", s_spacing, "'even' or 'by_size'");
+
+        if (arrivals is null || loadScaling is null || sizes is null || spacing is null || (arrivals == ArrivalKind.Trace && trace is null) || v.Any)
         {
             return null;
         }
-        return new WorkloadPlan(arrivals.Value, loads is null ? [null] : loads.Select(l => (double?)l).ToArray(), loadScaling.Value, poissonDuration, trace,
-            sizes, workload.SlackMs / 1000, target.Min, target.Max, target.Per == "job");
+        return new WorkloadPlan(arrivals.Value, loads is null ? [null] : loads.Select(l => (double?)l).ToArray(), loadScaling.Value, sweepDuration, trace,
+            sizes, workload.SlackMs / 1000, target.Min, target.Max, target.Per == "job", new ProducerTiming(producer.AdjustMs / 1000, producer.OverheadMs / 1000),
+            spacing.Value);
     }
 
     private static TracePlan? Trace(WorkloadOptions workload, double[]? loads, string folder, ConfigErrors v)
     {
         TraceOptions? options = v.Required(workload.Trace, "workload.trace");
-        v.Check(workload.DurationS is null, "workload.duration_s", "only used with arrivals: poisson (use workload.trace.duration_s)");
+        v.Check(workload.DurationS is null, "workload.duration_s", "only used with arrivals: poisson or fixed (use workload.trace.duration_s)");
         if (options is null)
         {
             return null;

@@ -75,7 +75,7 @@ public static class ResultSchemas
         new("dropped_requests", (in r) => r.Window.DroppedRequests),
         new("mean_served_accuracy", (in r) => r.Window.MeanServedAccuracy),
         new("queue_length", (in r) => r.Window.QueueLengthAtEnd),
-        new("window_violation_ratio_ref", (in r) => r.Window.ReferenceViolationRatio),
+        new("violation_ratio_met", (in r) => r.Window.MetViolationRatio),
         .. PerConfiguration<WindowRow>(profile, r => r.Window.FinishedRequestsPerConfiguration),
     ]);
 

@@ -6,7 +6,11 @@ using Mosel.Policies;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Metrics;
 using Mosel.Sim.Profiles;
+using Mosel.Policies.Online;
+using Mosel.Policies.Reference;
 using Mosel.Sim.Randomness;
+using Mosel.Sim.Reference;
+using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Running;
 
@@ -46,8 +50,9 @@ public static class ExperimentRunner
     public static IWallClock ClockFor(ExperimentConfig config) => TimesDecisions(config) ? StopwatchClock.Instance : FrozenClock.Instance;
 
     /// <summary>Whether decisions are timed on the wall clock: decision_time measured, or a live replay (whose charge is always none).</summary>
-    private static bool TimesDecisions(ExperimentConfig config) =>
-        config.LiveReplay || config.Settings.DecisionCharge == DecisionTimeCharge.Measured;
+    private static bool TimesDecisions(ExperimentConfig config) => config.Reference is { } reference
+        ? reference.MeasuredSolve
+        : config.LiveReplay || config.Settings.DecisionCharge == DecisionTimeCharge.Measured;
 
     public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
     {
@@ -81,7 +86,20 @@ public static class ExperimentRunner
         {
             torchExecutor!.WarmUp();
         }
-        return new RunParts(new Simulation(config.Settings, policy, executor, config.CreateArrivals(run.LoadQps, run.Seed), truth, clock, recorder, live), executor, live);
+        IArrivalSource arrivals = config.CreateArrivals(run.LoadQps, run.Seed);
+        ISimulation simulation = config.Reference is { } reference
+            ? ReferenceEngine(reference, run.Policy, estimate, config.Solver, executor, arrivals, truth, clock, recorder)
+            : new Simulation(config.Settings, policy, executor, arrivals, truth, clock, recorder, live);
+        return new RunParts(simulation, executor, live);
+    }
+
+    /// <summary>The authors' monitor loop for the policy: no_policy for the all-modality baselines, maximize for MOSEL.</summary>
+    private static ReferenceSimulation ReferenceEngine(ReferenceSettings reference, string policy, LatencyModel estimate, OnlineSolverSettings solver,
+        IExecutor executor, IArrivalSource arrivals, LatencyModel truth, IWallClock clock, IRunRecorder? recorder)
+    {
+        ReferenceMode mode = PolicyCatalog.SelectsModalities(policy) ? ReferenceMode.Maximize : ReferenceMode.NoPolicy;
+        var planner = ReferencePlanner.Build(estimate, solver, reference.IndexRemapAsCoded);
+        return new ReferenceSimulation(reference with { Mode = mode }, planner, executor, arrivals, truth, clock, recorder);
     }
 
     /// <summary>On a live worker's own thread: its share of the CPU cores, then the warm-up where the forward passes will run.</summary>

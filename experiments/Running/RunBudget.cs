@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mosel.Experiments.Configuration;
+using Mosel.Sim.Reference;
 using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Running;
@@ -35,14 +36,14 @@ public sealed record RunBudget(double MaxEvents, bool Force)
         }
     }
 
-    /// <summary>Expected events of one run: requests (an upper bound on jobs), monitor ticks and metric windows.</summary>
+    /// <summary>Expected events of one run: requests (an upper bound on jobs), monitor ticks or iterations and metric windows.</summary>
     public static double EventsPerRun(ExperimentConfig experiment, double? load)
     {
         double seconds;
         double requests;
-        if (experiment.Arrivals == ArrivalKind.Poisson)
+        if (experiment.Arrivals is ArrivalKind.Poisson or ArrivalKind.Fixed)
         {
-            seconds = experiment.PoissonDurationSeconds;
+            seconds = experiment.SweepDurationSeconds;
             requests = load!.Value * seconds;
         }
         else
@@ -52,7 +53,10 @@ public sealed record RunBudget(double MaxEvents, bool Force)
             seconds = rates.Length;
             requests = rates.Sum();
         }
-        double monitor = experiment.Settings.MonitorIntervalSeconds > 0 ? seconds / experiment.Settings.MonitorIntervalSeconds : 0;
+        double monitor = experiment.Reference is { } reference
+            // The reference monitor iterates at least every cost + 0.2 ms while there is work (quiet stretches are skipped).
+            ? seconds / (reference.MonitorCostSeconds + ReferenceSettings.NoPolicySleepFloorSeconds)
+            : experiment.Settings.MonitorIntervalSeconds > 0 ? seconds / experiment.Settings.MonitorIntervalSeconds : 0;
         double windows = seconds / experiment.Settings.WindowSeconds;
         return requests + monitor + windows;
     }

@@ -3,9 +3,9 @@ using Mosel.Sim.Engine;
 namespace Mosel.Experiments.Running;
 
 /// <summary>A built run and what it owns (a torch executor, a live replay's worker threads), released together.</summary>
-public sealed class RunParts(Simulation simulation, IExecutor executor, IRealTimeService? live) : IDisposable
+public sealed class RunParts(ISimulation simulation, IExecutor executor, IRealTimeService? live) : IDisposable
 {
-    public Simulation Simulation { get; } = simulation;
+    public ISimulation Simulation { get; } = simulation;
 
     public void Dispose()
     {

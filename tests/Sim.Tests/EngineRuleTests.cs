@@ -205,25 +205,25 @@ public sealed class EngineRuleTests
         WindowStats w0 = result.Windows[0];
         Assert.Equal(4, w0.SubmittedRequests); // jobs 0 and 1
         Assert.Equal(1, w0.MetRequests); // job 0
-        Assert.Equal(0.75, w0.ReferenceViolationRatio); // 1 - 1/4
+        Assert.Equal(0.75, w0.MetViolationRatio); // 1 - 1/4
 
         WindowStats w1 = result.Windows[1];
         Assert.Equal(1, w1.SubmittedRequests); // job 2
         Assert.Equal(4, w1.MetRequests); // jobs 1 and 2
-        Assert.Equal(0.0, w1.ReferenceViolationRatio); // 1 - min(1, 4/1)
+        Assert.Equal(0.0, w1.MetViolationRatio); // 1 - min(1, 4/1)
 
         WindowStats w2 = result.Windows[2];
         Assert.Equal(0, w2.SubmittedRequests);
-        Assert.True(double.IsNaN(w2.ReferenceViolationRatio));
+        Assert.True(double.IsNaN(w2.MetViolationRatio));
 
         WindowStats w3 = result.Windows[3];
         Assert.Equal(8, w3.SubmittedRequests); // jobs 3, 4, 5
         Assert.Equal(4, w3.MetRequests); // job 3
         Assert.Equal(2, w3.LateRequests); // job 5
         Assert.Equal(2, w3.DroppedRequests); // job 4
-        Assert.Equal(0.5, w3.ReferenceViolationRatio); // 1 - 4/8
+        Assert.Equal(0.5, w3.MetViolationRatio); // 1 - 4/8
 
-        Assert.Equal(1.25 / 3, result.Summary.WindowViolationRatio); // (0.75 + 0 + 0.5) / 3 = 0.41666...
+        Assert.Equal(1.25 / 3, result.Summary.WindowViolationRatioMet); // (0.75 + 0 + 0.5) / 3 = 0.41666...
         // The per-request form differs: 13 submitted, 9 met (1 + 3 + 1 + 4), 1 - 9/13 = 0.3077...
         Assert.Equal(1 - (9.0 / 13), result.Summary.ViolationRatio);
     }

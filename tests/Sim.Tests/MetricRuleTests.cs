@@ -86,7 +86,7 @@ public sealed class MetricRuleTests
         Assert.Equal(4, window.QueueLengthAtEnd);
         Assert.Equal(0, window.FinishedRequests);
         Assert.True(double.IsNaN(window.MeanServedAccuracy));
-        Assert.Equal(1.0, window.ReferenceViolationRatio);
+        Assert.Equal(1.0, window.MetViolationRatio);
         Assert.Throws<ArgumentOutOfRangeException>(() => new MetricsCollector(TestProfiles.Constant(1), 0));
     }
 
@@ -97,8 +97,8 @@ public sealed class MetricRuleTests
         var window = new WindowStats(0, 0, 1) { SubmittedRequests = 5, MetRequests = 3, LateRequests = 1, ServedAccuracySum = 3.0 };
         Assert.Equal(4, window.FinishedRequests);
         Assert.Equal(0.75, window.MeanServedAccuracy);
-        Assert.Equal(0.4, window.ReferenceViolationRatio, 15);
-        Assert.True(double.IsNaN(new WindowStats(0, 0, 1).ReferenceViolationRatio));
+        Assert.Equal(0.4, window.MetViolationRatio, 15);
+        Assert.True(double.IsNaN(new WindowStats(0, 0, 1).MetViolationRatio));
     }
 
     private static RunSummary Summary(double offered, long submitted, long met, long late, long dropped, long queued) => new()
@@ -115,7 +115,8 @@ public sealed class MetricRuleTests
         DroppedRequests = dropped,
         QueuedJobsAtEnd = queued,
         QueuedRequestsAtEnd = queued,
-        WindowViolationRatio = 0,
+        WindowViolationRatioMet = 0,
+        WindowViolationRatioRef = double.NaN,
         JctMeanSeconds = 0,
         JctP50Seconds = 0,
         JctP99Seconds = 0,

@@ -72,7 +72,7 @@ public sealed class PolicyDecisionTests
         Assert.Equal(new Dictionary<string, long> { ["exact"] = 1, ["greedy"] = 2 }, summary.DecisionsByPath);
         Assert.Equal(0, summary.DecisionWallP50Seconds);                                   // a frozen clock: every decision took 0 s
         // Window 0 misses 1 of 6 requests, window 1 none: (1/6 + 0) / 2.
-        Assert.Equal(1.0 / 12, summary.WindowViolationRatio, 12);
+        Assert.Equal(1.0 / 12, summary.WindowViolationRatioMet, 12);
 
         Assert.Equal(2, result.Windows.Count);
         WindowStats first = result.Windows[0];
@@ -117,7 +117,7 @@ public sealed class PolicyDecisionTests
         Assert.Equal(0, result.Summary.SubmittedJobs);
         Assert.True(double.IsNaN(result.Summary.MeanServedAccuracy));
         Assert.True(double.IsNaN(result.Summary.ShareJobsMeetingTarget));
-        Assert.Equal(0, result.Summary.WindowViolationRatio);
+        Assert.Equal(0, result.Summary.WindowViolationRatioMet);
         Assert.Equal(0, result.Summary.ViolationRatio);
     }
 

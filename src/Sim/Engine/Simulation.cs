@@ -9,7 +9,7 @@ namespace Mosel.Sim.Engine;
 /// One discrete-event run: jobs arrive from the source, wait in an EDF queue, and run on
 /// <see cref="SimulationSettings.Workers"/> workers through the executor while the policy re-plans them.
 /// </summary>
-public sealed class Simulation
+public sealed class Simulation : ISimulation
 {
     private readonly SimulationSettings _settings;
     private readonly ISchedulingPolicy _policy;
@@ -284,9 +284,7 @@ public sealed class Simulation
 
     private void Record(Job job)
     {
-        _recorder?.Job(new JobRecord(job.Id, job.ArrivalSeconds, job.StartSeconds, job.FinishSeconds, job.DeadlineSeconds,
-            job.Size, job.TargetAccuracy, job.Strategy, job.Strategy.Accuracy, job.Outcome, job.EstimatedServiceSeconds,
-            job.ActualServiceSeconds, job.LastDecision, job.DecisionWallSeconds, job.Changes));
+        _recorder?.Job(JobRecord.Of(job));
     }
 
     private RunResult Finish()

@@ -12,6 +12,8 @@ internal sealed class MetricsCollector
     private readonly double _windowSeconds;
     private readonly Profiles.ModelProfile _profile;
     private readonly List<WindowStats> _windows = new();
+    private readonly List<TracerWindow> _tracer = new();
+    private readonly double _tracerOrigin;
     private readonly LogHistogram _jct = new();
     private readonly LogHistogram _decisionWall = new();
     private readonly long[] _jobAccuracy = new long[RunResult.AccuracyBins + 1];
@@ -24,8 +26,10 @@ internal sealed class MetricsCollector
     private long _decisions;
     private int _closedWindows;
 
-    public MetricsCollector(Profiles.ModelProfile profile, double windowSeconds)
+    /// <param name="tracerOriginSeconds">When the reference tracer's first window starts (5 s after the engine's launch).</param>
+    public MetricsCollector(Profiles.ModelProfile profile, double windowSeconds, double tracerOriginSeconds = ReferenceTracer.StartSeconds)
     {
+        _tracerOrigin = tracerOriginSeconds;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowSeconds);
         _profile = profile;
         _windowSeconds = windowSeconds;
@@ -42,8 +46,12 @@ internal sealed class MetricsCollector
         }
     }
 
-    public void Submitted(Job job)
+    public void Submitted(Job job) => Submitted(job, job.ArrivalSeconds);
+
+    /// <param name="countedSeconds">When the reference tracer counts the submission (its producer counts a job after the gap that follows it).</param>
+    public void Submitted(Job job, double countedSeconds)
     {
+        CountTracer(countedSeconds, job.Size, processed: false);
         _submittedJobs++;
         _submittedRequests += job.Size;
         WindowStats window = WindowAt(job.ArrivalSeconds);
@@ -73,6 +81,7 @@ internal sealed class MetricsCollector
             default:
                 throw new InvalidOperationException($"job {job.Id} finalized with outcome {job.Outcome}");
         }
+        CountTracer(job.FinishSeconds, job.Size, processed: true);
         _jct.Add(job.FinishSeconds - job.ArrivalSeconds);
         _finishedJobs++;
         double served = job.Strategy.Accuracy;
@@ -92,6 +101,9 @@ internal sealed class MetricsCollector
         }
     }
 
+    /// <summary>A warm-up job the worker ran: the reference tracer counts it as processed, the run's metrics do not see it.</summary>
+    public void WarmUpProcessed(double finishSeconds, int size) => CountTracer(finishSeconds, size, processed: true);
+
     public void Decided(DecisionPath path, double wallSeconds, double chargedSeconds)
     {
         _decisions++;
@@ -110,7 +122,7 @@ internal sealed class MetricsCollector
         {
             if (window.SubmittedRequests > 0)
             {
-                windowViolation += window.ReferenceViolationRatio;
+                windowViolation += window.MetViolationRatio;
                 counted++;
             }
         }
@@ -128,7 +140,8 @@ internal sealed class MetricsCollector
             DroppedRequests = _droppedRequests,
             QueuedJobsAtEnd = queuedJobs,
             QueuedRequestsAtEnd = queuedRequests,
-            WindowViolationRatio = counted == 0 ? 0 : windowViolation / counted,
+            WindowViolationRatioMet = counted == 0 ? 0 : windowViolation / counted,
+            WindowViolationRatioRef = ReferenceTracer.MeanViolationRatio(_tracer),
             JctMeanSeconds = _jct.Mean,
             JctP50Seconds = _jct.Quantile(0.5),
             JctP99Seconds = _jct.Quantile(0.99),
@@ -144,6 +157,24 @@ internal sealed class MetricsCollector
         return new RunResult(summary, _windows, _jobAccuracy,
             _profile.Configurations.Select(c => c.Accuracy).ToArray(),
             _profile.Configurations.Select(c => c.Name).ToArray());
+    }
+
+    private void CountTracer(double seconds, int size, bool processed)
+    {
+        if (seconds < _tracerOrigin)
+        {
+            // The tracer resets its counters when it starts: earlier events are not counted.
+            return;
+        }
+        int index = (int)((seconds - _tracerOrigin) / ReferenceTracer.WindowSeconds);
+        while (_tracer.Count <= index)
+        {
+            _tracer.Add(default);
+        }
+        TracerWindow window = _tracer[index];
+        _tracer[index] = processed
+            ? window with { ProcessedRequests = window.ProcessedRequests + size }
+            : window with { SubmittedRequests = window.SubmittedRequests + size };
     }
 
     private WindowStats WindowAt(double seconds)

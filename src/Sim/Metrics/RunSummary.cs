@@ -30,11 +30,17 @@ public sealed record RunSummary
     /// <summary>Goodput: requests of jobs that finished by their deadline, per second of offered load.</summary>
     public double ThroughputRps => OfferedSeconds <= 0 ? 0 : MetRequests / OfferedSeconds;
 
+    /// <summary>The reference's throughput: requests the worker ran (met or late, not dropped), per second of offered load.</summary>
+    public double ProcessedRps => OfferedSeconds <= 0 ? 0 : (MetRequests + LateRequests) / OfferedSeconds;
+
     /// <summary>Share of submitted requests whose job did not finish by its deadline (late, dropped or never run).</summary>
     public double ViolationRatio => SubmittedRequests == 0 ? 0 : 1 - ((double)MetRequests / SubmittedRequests);
 
-    /// <summary>The reference code's form: mean over windows with submissions of 1 - min(1, met/submitted).</summary>
-    public required double WindowViolationRatio { get; init; }
+    /// <summary>Mean over this run's windows with submissions of 1 - min(1, met / submitted): the window form, by deadline.</summary>
+    public required double WindowViolationRatioMet { get; init; }
+
+    /// <summary>The reference tracer's value exactly (<see cref="ReferenceTracer"/>): by requests processed, not met.</summary>
+    public required double WindowViolationRatioRef { get; init; }
 
     public required double JctMeanSeconds { get; init; }
 

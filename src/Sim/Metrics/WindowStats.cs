@@ -40,7 +40,7 @@ public sealed class WindowStats
     /// <summary>Mean served accuracy of the requests that finished in this window; NaN when none did.</summary>
     public double MeanServedAccuracy => FinishedRequests == 0 ? double.NaN : ServedAccuracySum / FinishedRequests;
 
-    /// <summary>The reference code's per-window form: 1 - min(1, met / submitted); NaN when nothing was submitted.</summary>
-    public double ReferenceViolationRatio =>
+    /// <summary>The window form by deadline: 1 - min(1, met / submitted); NaN when nothing was submitted.</summary>
+    public double MetViolationRatio =>
         SubmittedRequests == 0 ? double.NaN : 1 - Math.Min(1.0, (double)MetRequests / SubmittedRequests);
 }

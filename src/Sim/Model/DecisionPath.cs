@@ -8,4 +8,7 @@ public enum DecisionPath
     OrTools,
     Greedy,
     Aggressive,
+
+    /// <summary>The reference monitor's idle path moved the job to its cheapest cell.</summary>
+    Idle,
 }

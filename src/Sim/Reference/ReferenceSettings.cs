@@ -1,0 +1,67 @@
+namespace Mosel.Sim.Reference;
+
+/// <summary>
+/// The reference engine's knobs, with the values of the authors' code as defaults. The three flags name behaviours of
+/// that code that are defects; each defaults to "as coded" so a user can switch it off and see its effect.
+/// </summary>
+public sealed record ReferenceSettings
+{
+    public const double DefaultSolveMs = 41;
+    public const double DefaultMonitorCostMs = 1;
+    public const int DefaultWarmUpJobs = 4;
+    public const int MaximizePullCap = 20;
+    public const int NoPolicyPullCap = 30;
+    public const double PullExtraSeconds = 0.005;
+    public const double IdleStartSeconds = 0.003;
+    public const double IdleBudgetSeconds = 0.100;
+    public const double NoPolicySleepFloorSeconds = 0.0002;
+    public const double NoPolicySleepShare = 0.75;
+    public const double MaximizeSleepFloorSeconds = 0.002;
+    public const double MaximizeSleepShare = 0.7;
+    public const int WarmUpSize = 32;
+    public const double WarmUpSpacingSeconds = 2;
+    public const double WarmUpDeadlineSeconds = 4;
+    public const double TracerDelaySeconds = 5;
+
+    public ReferenceMode Mode { get; init; } = ReferenceMode.Maximize;
+
+    /// <summary>Deadline = creation + all-modality latency + slack (17 ms in the reference sweeps, 55 ms for the trace run).</summary>
+    public double SlackSeconds { get; init; } = 0.017;
+
+    /// <summary>The worker drops a job whose start + estimated latency exceeds its (extended) deadline + grace.</summary>
+    public double GraceSeconds { get; init; } = 0.012;
+
+    /// <summary>The re-plan budget T = margin x (sum of the affected jobs' latencies + diff).</summary>
+    public double Margin { get; init; } = 0.91;
+
+    /// <summary>How long one blocking re-plan holds the monitor (no dispatch meanwhile); the reference's comment says about 41 ms.</summary>
+    public double SolveSeconds { get; init; } = DefaultSolveMs / 1000;
+
+    /// <summary>Charge each re-plan's measured wall time instead of <see cref="SolveSeconds"/>.</summary>
+    public bool MeasuredSolve { get; init; }
+
+    /// <summary>A re-plan that takes longer than this falls back to <c>random_fill</c> (the reference's time-out).</summary>
+    public double SolverTimeLimitSeconds { get; init; } = 0.100;
+
+    /// <summary>The monitor loop's own work per iteration (queue reads, locks, printing, sleep overshoot).</summary>
+    public double MonitorCostSeconds { get; init; } = DefaultMonitorCostMs / 1000;
+
+    /// <summary>As coded, the violator detector subtracts the running job's elapsed time twice, so violators are found late.</summary>
+    public bool LateDetector { get; init; } = true;
+
+    /// <summary>As coded, the idle path advances its index after removing a job, so it takes every other job.</summary>
+    public bool IdleEveryOther { get; init; } = true;
+
+    /// <summary>As coded, a re-plan's choice is mapped back with an index check that sends many jobs to their most accurate cell (read by the planner's builder).</summary>
+    public bool IndexRemapAsCoded { get; init; } = true;
+
+    /// <summary>Jobs of size 32, 2 s apart, before the load (the load starts after them); they count as processed in the tracer only.</summary>
+    public int WarmUpJobs { get; init; } = DefaultWarmUpJobs;
+
+    public double WindowSeconds { get; init; } = 4;
+
+    /// <summary>How long after the last arrival the run goes on; jobs still waiting then count as queued at end.</summary>
+    public double DrainSeconds { get; init; } = double.PositiveInfinity;
+
+    public int PullCap => Mode == ReferenceMode.Maximize ? MaximizePullCap : NoPolicyPullCap;
+}

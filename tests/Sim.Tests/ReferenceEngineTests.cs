@@ -1,0 +1,168 @@
+using Mosel.Sim.Metrics;
+using Mosel.Sim.Model;
+using Mosel.Sim.Randomness;
+using Mosel.Sim.Reference;
+using Mosel.Sim.Workload;
+using Xunit;
+
+namespace Mosel.Sim.Tests;
+
+/// <summary>
+/// Each rule of the reference engine on a timeline computed by hand (profile: a+b 10 ms and a 3 ms per request, accuracy
+/// 0.8 and 0.75; no warm-ups and no monitor cost unless said; the maximize monitor sleeps its 2-ms floor throughout).
+/// </summary>
+public class ReferenceEngineTests
+{
+    [Fact]
+    public void TheCodedDetectorFindsAViolatorLateByTheRunningJobsElapsedTime()
+    {
+        // Job 0 (4 requests, 40 ms) starts at 0 through the idle path. Job 1 (1 request) is created at 21 ms and pulled
+        // at 22 ms: deadline 21 + 10 + 8 = 39 ms, extended by (22 - 21) + 5 to 45 ms. The worker is free at 40 ms, so job 1
+        // would end at 50 ms: a violator by 5 ms. The coded estimate subtracts the 22 ms job 0 has run: 18 + 10 = 28 ms,
+        // no violator, and it only gets earlier while job 0 runs; job 1 is dispatched at 24 ms, untouched.
+        JobArrival[] arrivals = [new(0, 4, 0.7), new(0.021, 1, 0.7)];
+        var fixedPlanner = new HandPlanner(ReferenceRun.Truth);
+        (_, ListRecorder fixedRun) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 8) with { LateDetector = false }, fixedPlanner, arrivals);
+        var codedPlanner = new HandPlanner(ReferenceRun.Truth);
+        (_, ListRecorder codedRun) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 8), codedPlanner, arrivals);
+
+        // Fixed: re-planned at 22 ms within 0.91 x (10 - 5) ms, moved to a (3 ms), run 40..43 ms.
+        double budget = Assert.Single(fixedPlanner.Budgets);
+        Assert.Equal(0.91 * 0.005, budget, 9);
+        Assert.Equal(0.022, Assert.Single(fixedRun.Decisions).TimeSeconds, 9);
+        Assert.Equal(0.75, fixedRun.Job(1).ServedAccuracy);
+        Assert.Equal(0.043, fixedRun.Job(1).FinishSeconds, 9);
+
+        // As coded: never re-planned, run 40..50 ms on a+b (the worker keeps it: 50 <= 45 + 12).
+        Assert.Empty(codedPlanner.Budgets);
+        Assert.Equal(0.8, codedRun.Job(1).ServedAccuracy);
+        Assert.Equal(0.050, codedRun.Job(1).FinishSeconds, 9);
+        Assert.Equal(JobOutcome.Late, codedRun.Job(1).Outcome);
+    }
+
+    [Fact]
+    public void TheIdlePathSendsAJobOfAtLeast100MsToItsCheapestCell()
+    {
+        // 12 requests on a+b would take 120 ms, not below the 100-ms budget: it goes on a (36 ms) at once.
+        (_, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 17), new HandPlanner(ReferenceRun.Truth), new JobArrival(0, 12, 0.7));
+
+        JobRecord job = run.Job(0);
+        Assert.Equal(DecisionPath.Idle, job.DecisionPath);
+        Assert.Equal(0.75, job.ServedAccuracy);
+        Assert.Equal(0, job.StartSeconds);
+        Assert.Equal(0.036, job.FinishSeconds, 9);
+    }
+
+    [Fact]
+    public void TheCodedIdlePathTakesEveryOtherJob()
+    {
+        // Three 20-ms jobs with one deadline, pulled together into an idle engine. As coded the idle path sends jobs 0 and 2
+        // (the index moves on after each removal); job 1 follows one iteration (2 ms) later, so it runs last.
+        JobArrival[] arrivals = [new(0, 2, 0.7), new(0, 2, 0.7), new(0, 2, 0.7)];
+        (_, ListRecorder coded) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 1000), new HandPlanner(ReferenceRun.Truth), arrivals);
+        (_, ListRecorder fixedRun) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 1000) with { IdleEveryOther = false },
+            new HandPlanner(ReferenceRun.Truth), arrivals);
+
+        Assert.Equal([0, 0.040, 0.020], [coded.Job(0).StartSeconds, coded.Job(1).StartSeconds, coded.Job(2).StartSeconds], new ToleranceComparer(1e-9));
+        Assert.Equal([0, 0.020, 0.040], [fixedRun.Job(0).StartSeconds, fixedRun.Job(1).StartSeconds, fixedRun.Job(2).StartSeconds], new ToleranceComparer(1e-9));
+    }
+
+    [Fact]
+    public void RandomFillDropsTheViolatorAndKeepsTheDowngradesItMadeOnTheWay()
+    {
+        // Job 0 (2 requests, 20 ms) starts at 0. Jobs 1 (1 request, target 0.7) and 2 (2 requests, target 0.78) are created
+        // at 1 ms, pulled at 2 ms: deadlines 1 + 10 + 13 + 6 = 30 ms and 1 + 20 + 13 + 6 = 40 ms. Coded estimate: 20 - 2 = 18 ms,
+        // so job 1 ends at 28 (fine) and job 2 at 48: diff = -8 ms. The solver finds no plan; random_fill moves job 1 to a
+        // (saves 7 ms: diff -1), job 2 cannot go below a+b at its target, so job 2 is dropped and job 1 stays on a.
+        JobArrival[] arrivals = [new(0, 2, 0.7), new(0.001, 1, 0.7), new(0.001, 2, 0.78)];
+        var planner = new HandPlanner(ReferenceRun.Truth, solverFails: true);
+        (RunResult result, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 13), planner, arrivals);
+
+        Assert.Equal(0.91 * (0.030 - 0.008), Assert.Single(planner.Budgets), 9);
+        DecisionRecord decision = Assert.Single(run.Decisions);
+        Assert.Equal(DecisionPath.Greedy, decision.Path);
+        Assert.Equal([1], decision.ChangedJobIds);
+        Assert.Equal([2], decision.DroppedJobIds);
+        Assert.Equal(JobOutcome.Dropped, run.Job(2).Outcome);
+        Assert.Equal(0.002, run.Job(2).FinishSeconds, 9);
+        // Job 1 runs 20..23 ms on a, before its deadline of 24 ms.
+        Assert.Equal(JobOutcome.Met, run.Job(1).Outcome);
+        Assert.Equal(0.75, run.Job(1).ServedAccuracy);
+        Assert.Equal(0.023, run.Job(1).FinishSeconds, 9);
+        Assert.True(result.Summary.ConservationHolds);
+    }
+
+    [Fact]
+    public void NoPolicysSleepStarvesTheWorkerWhileJobsWait()
+    {
+        // Four 10-ms jobs at 0. The first iteration only pulls them (sleep 0.2 ms). Then each dispatch sleeps 0.75 x the
+        // backlog just after it: job 0 at 0.2 ms (backlog 10: sleep 7.5), job 1 at 7.7 ms (backlog 20: sleep 15), job 2 at
+        // 22.7 ms — the worker finished job 1 at 20.2 ms and sat idle for 2.5 ms with two jobs waiting.
+        JobArrival[] arrivals = [new(0, 1, 0.7), new(0, 1, 0.7), new(0, 1, 0.7), new(0, 1, 0.7)];
+        (_, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.NoPolicy, 10_000), new HandPlanner(ReferenceRun.Truth), arrivals);
+
+        Assert.Equal([0.0002, 0.0102, 0.0227, 0.0327], Enumerable.Range(0, 4).Select(id => run.Job(id).StartSeconds), new ToleranceComparer(1e-9));
+    }
+
+    [Fact]
+    public void TheTracerCountsRequestsByItsOwnWindowsAndStopsAfterThreeEmptyReads()
+    {
+        // (10 submitted, 5 processed) 0.5; (0, 3) 0.01 and a second empty read; (4, 0) 0.99; (0, 0) no ratio, the third
+        // empty read: stop, so the last window is never read.
+        TracerWindow[] windows = [new(10, 5), new(0, 3), new(4, 0), new(0, 0), new(10, 10)];
+        Assert.Equal((0.5 + 0.01 + 0.99) / 3, ReferenceTracer.MeanViolationRatio(windows), 12);
+        Assert.True(double.IsNaN(ReferenceTracer.MeanViolationRatio([])));
+        Assert.Null(ReferenceTracer.Ratio(default));
+        Assert.Equal(0, ReferenceTracer.Ratio(new TracerWindow(4, 9)));
+    }
+
+    [Fact]
+    public void TheTracerStartsFiveSecondsInAndCountsASubmissionWhenTheNextJobIsCreated()
+    {
+        // Job 0 (created at 1 s) runs before the tracer starts, but its submission is counted when job 1 is created, at
+        // 6 s; job 1's when the offered window ends (6.001 s); job 1 is processed at about 6.01 s. One window [5, 9):
+        // 2 submitted, 1 processed: 0.5. The deadline form by met requests sees both met: 0.
+        (RunResult result, _) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 17), new HandPlanner(ReferenceRun.Truth),
+            new JobArrival(1, 1, 0.7), new JobArrival(6, 1, 0.7));
+
+        Assert.Equal(0.5, result.Summary.WindowViolationRatioRef, 12);
+        Assert.Equal(0, result.Summary.ViolationRatio);
+    }
+
+    [Fact]
+    public void WarmUpJobsRunBeforeTheLoadAndCountOnlyInTheTracer()
+    {
+        // Four 32-request warm-ups at -8, -6, -4 and -2 s (320 ms each on a+b, below their 4-s deadline); the tracer starts at
+        // -3 s, so it counts the last one as processed in its first window [-3, 1), where nothing is submitted: 0.01.
+        (RunResult result, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.NoPolicy, 17) with { WarmUpJobs = 4 },
+            new HandPlanner(ReferenceRun.Truth), new JobArrival(2, 1, 0.7));
+
+        Assert.Equal(1, result.Summary.SubmittedJobs);
+        Assert.Single(run.Jobs);
+        Assert.Equal((0.01 + 0) / 2, result.Summary.WindowViolationRatioRef, 12);
+    }
+
+    [Theory]
+    [InlineData(ReferenceMode.NoPolicy)]
+    [InlineData(ReferenceMode.Maximize)]
+    public void EveryRequestIsAccountedForAndTheSameSeedGivesTheSameRun(ReferenceMode mode)
+    {
+        RunSummary Once()
+        {
+            var targets = new AccuracyTargets(0.7, 0.7, false, SeedStreams.Create(5, "targets"));
+            var arrivals = new ProducerArrivals(Enumerable.Repeat(80.0, 20).ToArray(), JobSizeDistribution.Normal(1, 6, 32, SizeRounding.Truncate),
+                targets, ProducerTiming.Default, SeedStreams.Create(5, "arrivals"));
+            var settings = new ReferenceSettings { Mode = mode, DrainSeconds = 0.5 };
+            var simulation = new ReferenceSimulation(settings, new HandPlanner(ReferenceRun.Truth), new Engine.ProfileReplayExecutor(ReferenceRun.Truth, 0.2, new Random(3)),
+                arrivals, ReferenceRun.Truth, Engine.FrozenClock.Instance);
+            return simulation.Run().Summary;
+        }
+
+        RunSummary first = Once();
+        RunSummary second = Once();
+        Assert.True(first.ConservationHolds);
+        Assert.True(first.LateRequests + first.DroppedRequests > 0, "80 req/s overloads this profile's 100 req/s a+b worker with its monitor's pace");
+        Assert.Equal((first.MetRequests, first.LateRequests, first.DroppedRequests, first.QueuedRequestsAtEnd, first.WindowViolationRatioRef, first.Decisions),
+            (second.MetRequests, second.LateRequests, second.DroppedRequests, second.QueuedRequestsAtEnd, second.WindowViolationRatioRef, second.Decisions));
+    }
+}

@@ -1,0 +1,33 @@
+using Mosel.Sim.Engine;
+using Mosel.Sim.Metrics;
+using Mosel.Sim.Profiles;
+using Mosel.Sim.Reference;
+using Mosel.Sim.Workload;
+
+namespace Mosel.Sim.Tests;
+
+/// <summary>A reference-engine run on <see cref="TestProfiles.Linear"/> with a <see cref="HandPlanner"/> and no noise.</summary>
+internal static class ReferenceRun
+{
+    public static LatencyModel Truth { get; } = new(TestProfiles.Linear(), Precision.Fp32);
+
+    /// <summary>No warm-ups and no monitor cost unless asked: the timelines in the tests are computed by hand.</summary>
+    public static ReferenceSettings Settings(ReferenceMode mode, double slackMs) => new()
+    {
+        Mode = mode,
+        SlackSeconds = slackMs / 1000,
+        WarmUpJobs = 0,
+        MonitorCostSeconds = 0,
+        SolveSeconds = 0.001,
+    };
+
+    public static (RunResult Result, ListRecorder Recorder) Run(ReferenceSettings settings, HandPlanner planner, params JobArrival[] arrivals)
+    {
+        var recorder = new ListRecorder();
+        var simulation = new ReferenceSimulation(settings, planner, new ProfileReplayExecutor(Truth, 0, new Random(1)),
+            new ListArrivals(arrivals.Length == 0 ? 1 : arrivals[^1].ArrivalSeconds + 1e-3, arrivals), Truth, FrozenClock.Instance, recorder);
+        return (simulation.Run(), recorder);
+    }
+
+    public static JobRecord Job(this ListRecorder recorder, int id) => recorder.Jobs.Single(j => j.Id == id);
+}
