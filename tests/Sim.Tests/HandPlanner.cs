@@ -31,7 +31,7 @@ internal sealed class HandPlanner(LatencyModel estimate, bool solverFails = fals
         return cell;
     }
 
-    public IReadOnlyList<Strategy>? Solve(IReadOnlyList<Job> jobs, double budgetSeconds)
+    public IReadOnlyList<Strategy>? Solve(IReadOnlyList<ReplanJob> jobs, double budgetSeconds)
     {
         Budgets.Add(budgetSeconds);
         if (solverFails)

@@ -62,7 +62,7 @@ public sealed class ReferencePlanner : IReferencePlanner
 
     public Strategy? Cheapest(int size, double target) => _rows[size].Cheapest(target);
 
-    public IReadOnlyList<Strategy>? Solve(IReadOnlyList<Job> jobs, double budgetSeconds)
+    public IReadOnlyList<Strategy>? Solve(IReadOnlyList<ReplanJob> jobs, double budgetSeconds)
     {
         var items = new OnlineItem[jobs.Count];
         for (int i = 0; i < jobs.Count; i++)

@@ -15,5 +15,5 @@ public interface IReferencePlanner
     /// <c>fair_accuracy</c>: one cell per job (in the order given) maximising their mean accuracy within
     /// <paramref name="budgetSeconds"/>, mapped back as the reference maps it; null when no plan fits (the monitor falls back).
     /// </summary>
-    IReadOnlyList<Strategy>? Solve(IReadOnlyList<Job> jobs, double budgetSeconds);
+    IReadOnlyList<Strategy>? Solve(IReadOnlyList<ReplanJob> jobs, double budgetSeconds);
 }

@@ -277,11 +277,11 @@ public sealed class ReferenceSimulation : ISimulation
     /// <summary><c>fair_accuracy</c> over jobs 0..violator, falling back to <c>random_fill</c>; returns how long the monitor is held.</summary>
     private double Replan(int violator, double diff)
     {
-        var jobs = new Job[violator + 1];
+        var jobs = new ReplanJob[violator + 1];
         double planned = 0;
         for (int i = 0; i <= violator; i++)
         {
-            jobs[i] = _edf[i].Job;
+            jobs[i] = new ReplanJob(_edf[i].Job.Size, _edf[i].Job.TargetAccuracy);
             planned += _edf[i].Comp;
         }
         long started = _clock.GetTimestamp();
@@ -292,7 +292,7 @@ public sealed class ReferenceSimulation : ISimulation
         var dropped = new List<int>();
         DecisionPath path;
         double objective = double.NaN;
-        int violatorId = jobs[violator].Id;
+        int violatorId = _edf[violator].Job.Id;
         if (plan is null || held > _settings.SolverTimeLimitSeconds)
         {
             held = Math.Min(held, _settings.SolverTimeLimitSeconds);
@@ -307,7 +307,7 @@ public sealed class ReferenceSimulation : ISimulation
             {
                 if (Change(_edf[i], plan[i], path, wall))
                 {
-                    changed.Add(jobs[i].Id);
+                    changed.Add(_edf[i].Job.Id);
                 }
             }
         }
