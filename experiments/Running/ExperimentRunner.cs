@@ -67,9 +67,6 @@ public static class ExperimentRunner
         Precision precision = PolicyCatalog.PrecisionOf(run.Policy);
         var truth = new LatencyModel(config.Profile, precision);
         LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
-        ISchedulingPolicy policy = PolicyCatalog.Create(run.Policy, new PolicyContext(estimate, clock,
-            // Untimed decisions need a solver that stops on work done, not on seconds.
-            config.Solver with { DeterministicTimeLimit = !TimesDecisions(config) }));
         TorchExecutor? torchExecutor = config.Torch is { } torch
             ? new TorchExecutor(ZooModels.Get(torch.Model, torch.Scale, torch.Weights), config.Profile, torch.Device, precision, run.Seed)
             : null;
@@ -89,9 +86,14 @@ public static class ExperimentRunner
         IArrivalSource arrivals = config.CreateArrivals(run.LoadQps, run.Seed);
         ISimulation simulation = config.Reference is { } reference
             ? ReferenceEngine(reference, run.Policy, estimate, config.Solver, executor, arrivals, truth, clock, recorder)
-            : new Simulation(config.Settings, policy, executor, arrivals, truth, clock, recorder, live);
+            : new Simulation(config.Settings, IdealPolicy(config, run.Policy, estimate, clock), executor, arrivals, truth, clock, recorder, live);
         return new RunParts(simulation, executor, live);
     }
+
+    private static ISchedulingPolicy IdealPolicy(ExperimentConfig config, string policy, LatencyModel estimate, IWallClock clock) =>
+        PolicyCatalog.Create(policy, new PolicyContext(estimate, clock,
+            // Untimed decisions need a solver that stops on work done, not on seconds.
+            config.Solver with { DeterministicTimeLimit = !TimesDecisions(config) }));
 
     /// <summary>The authors' monitor loop for the policy: no_policy for the all-modality baselines, maximize for MOSEL.</summary>
     private static ReferenceSimulation ReferenceEngine(ReferenceSettings reference, string policy, LatencyModel estimate, OnlineSolverSettings solver,

@@ -14,7 +14,7 @@ namespace Mosel.Policies.Reference;
 /// (cubic splines through the cells, indices truncated afterwards, which can only land on cheaper, less accurate cells
 /// than the relaxed optimum); Mosel solves the integer problem exactly. The choice is then mapped back as coded: an
 /// index past the length of the job's candidate list (an absolute index compared with a relative length) becomes the
-/// row's most accurate cell, unless <c>fixRemap</c> maps it correctly.
+/// row's most accurate cell, unless <c>remapAsCoded</c> is false and it is mapped correctly.
 /// </summary>
 public sealed class ReferencePlanner : IReferencePlanner
 {

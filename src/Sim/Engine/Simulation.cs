@@ -128,12 +128,7 @@ public sealed class Simulation : ISimulation
     private void Arrive()
     {
         JobArrival arrival = _pendingArrival;
-        if (arrival.Size > _deadlineLatency.MaxBatchSize)
-        {
-            throw new InvalidOperationException(
-                $"job size {arrival.Size} exceeds the profile's largest batch size {_deadlineLatency.MaxBatchSize}");
-        }
-        double deadline = arrival.ArrivalSeconds + _deadlineLatency.Seconds(ModelProfile.FullConfigurationIndex, arrival.Size) + _settings.SlackSeconds;
+        double deadline = Deadlines.For(arrival, _deadlineLatency, _settings.SlackSeconds);
         var job = new Job(_nextJobId++, arrival.ArrivalSeconds, arrival.Size, deadline, arrival.TargetAccuracy,
             _policy.InitialStrategy(arrival.Size, arrival.TargetAccuracy));
         _metrics.Submitted(job);

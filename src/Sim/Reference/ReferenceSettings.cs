@@ -1,3 +1,5 @@
+using Mosel.Sim.Engine;
+
 namespace Mosel.Sim.Reference;
 
 /// <summary>
@@ -21,7 +23,6 @@ public sealed record ReferenceSettings
     public const int WarmUpSize = 32;
     public const double WarmUpSpacingSeconds = 2;
     public const double WarmUpDeadlineSeconds = 4;
-    public const double TracerDelaySeconds = 5;
 
     public ReferenceMode Mode { get; init; } = ReferenceMode.Maximize;
 
@@ -29,7 +30,7 @@ public sealed record ReferenceSettings
     public double SlackSeconds { get; init; } = 0.017;
 
     /// <summary>The worker drops a job whose start + estimated latency exceeds its (extended) deadline + grace.</summary>
-    public double GraceSeconds { get; init; } = 0.012;
+    public double GraceSeconds { get; init; } = SimulationSettings.DefaultGraceMs / 1000;
 
     /// <summary>The re-plan budget T = margin x (sum of the affected jobs' latencies + diff).</summary>
     public double Margin { get; init; } = 0.91;
@@ -58,10 +59,13 @@ public sealed record ReferenceSettings
     /// <summary>Jobs of size 32, 2 s apart, before the load (the load starts after them); they count as processed in the tracer only.</summary>
     public int WarmUpJobs { get; init; } = DefaultWarmUpJobs;
 
-    public double WindowSeconds { get; init; } = 4;
+    public double WindowSeconds { get; init; } = SimulationSettings.DefaultWindowSeconds;
 
     /// <summary>How long after the last arrival the run goes on; jobs still waiting then count as queued at end.</summary>
     public double DrainSeconds { get; init; } = double.PositiveInfinity;
 
     public int PullCap => Mode == ReferenceMode.Maximize ? MaximizePullCap : NoPolicyPullCap;
+
+    /// <summary>The shortest sleep of the mode's monitor loop.</summary>
+    public double SleepFloorSeconds => Mode == ReferenceMode.Maximize ? MaximizeSleepFloorSeconds : NoPolicySleepFloorSeconds;
 }

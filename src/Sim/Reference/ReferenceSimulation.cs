@@ -51,7 +51,7 @@ public sealed class ReferenceSimulation : ISimulation
         _clock = clock;
         _recorder = recorder;
         _producer = new ReferenceProducer(arrivals, settings.WarmUpJobs, Math.Min(ReferenceSettings.WarmUpSize, deadlineLatency.MaxBatchSize));
-        _metrics = new MetricsCollector(deadlineLatency.Profile, settings.WindowSeconds, _producer.StartSeconds + ReferenceSettings.TracerDelaySeconds);
+        _metrics = new MetricsCollector(deadlineLatency.Profile, settings.WindowSeconds, _producer.StartSeconds + ReferenceTracer.StartSeconds);
     }
 
     public RunResult Run()
@@ -125,11 +125,11 @@ public sealed class ReferenceSimulation : ISimulation
         {
             // 0.75 x the backlog read right after this iteration's dispatch (it includes the job just sent, even one the
             // worker drops at once); the floor when nothing was sent.
-            return Math.Max(ReferenceSettings.NoPolicySleepFloorSeconds, ReferenceSettings.NoPolicySleepShare * dispatchedBacklog);
+            return Math.Max(_settings.SleepFloorSeconds, ReferenceSettings.NoPolicySleepShare * dispatchedBacklog);
         }
         double start = _hasStart ? _lastStart : awake + ReferenceSettings.IdleStartSeconds;
         double wait = _backlog - (awake - start);
-        return Math.Max(ReferenceSettings.MaximizeSleepFloorSeconds, (ReferenceSettings.MaximizeSleepShare * wait) - idleBudget);
+        return Math.Max(_settings.SleepFloorSeconds, (ReferenceSettings.MaximizeSleepShare * wait) - idleBudget);
     }
 
     /// <summary>
@@ -139,12 +139,11 @@ public sealed class ReferenceSimulation : ISimulation
     private double SkipQuietIterations(double wake)
     {
         double horizon = Math.Min(_producer.NextSeconds, _runningFinish);
-        double floor = _settings.Mode == ReferenceMode.NoPolicy ? ReferenceSettings.NoPolicySleepFloorSeconds : ReferenceSettings.MaximizeSleepFloorSeconds;
         while (wake < horizon && double.IsFinite(horizon))
         {
             double sleep = Sleep(wake + _settings.MonitorCostSeconds, 0, ReferenceSettings.IdleBudgetSeconds);
             double step = _settings.MonitorCostSeconds + sleep;
-            if (sleep <= floor)
+            if (sleep <= _settings.SleepFloorSeconds)
             {
                 // At its floor the sleep stays there until the worker's state changes, which is at the horizon or later.
                 return wake + (Math.Ceiling((horizon - wake) / step) * step);
@@ -168,13 +167,9 @@ public sealed class ReferenceSimulation : ISimulation
 
     private ReferenceJob Create(JobArrival arrival, bool warmUp, double countedSeconds)
     {
-        if (arrival.Size > _deadlineLatency.MaxBatchSize)
-        {
-            throw new InvalidOperationException($"job size {arrival.Size} exceeds the profile's largest batch size {_deadlineLatency.MaxBatchSize}");
-        }
         double deadline = warmUp
             ? arrival.ArrivalSeconds + ReferenceSettings.WarmUpDeadlineSeconds
-            : arrival.ArrivalSeconds + _deadlineLatency.Seconds(ModelProfile.FullConfigurationIndex, arrival.Size) + _settings.SlackSeconds;
+            : Deadlines.For(arrival, _deadlineLatency, _settings.SlackSeconds);
         var job = new Job(warmUp ? _nextWarmUpId++ : _nextId++, arrival.ArrivalSeconds, arrival.Size, deadline, arrival.TargetAccuracy,
             _planner.StartingCell(arrival.Size));
         if (!warmUp)
