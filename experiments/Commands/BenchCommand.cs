@@ -3,6 +3,7 @@ using System.Diagnostics;
 using TraceOptions = Mosel.Experiments.Configuration.TraceOptions;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reproduction;
 using Mosel.Experiments.Running;
 using Mosel.Experiments.Safety;
 using Mosel.Sim.Engine;
@@ -22,6 +23,7 @@ public static class BenchCommand
         var command = new Command("bench", "Benchmarks whose numbers the README quotes");
         command.Subcommands.Add(CreateSimulator());
         command.Subcommands.Add(CreateSolvers());
+        command.Subcommands.Add(CreateReproduce());
         return command;
     }
 
@@ -39,6 +41,23 @@ public static class BenchCommand
         {
             SolverBenchmark.Run(ProfileFile.Load(Path.Combine(RepoPaths.Root(), parse.GetValue(profile)!)), parse.GetValue(instances),
                 parse.GetValue(orTools), parse.GetValue(limit) / 1000);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command CreateReproduce()
+    {
+        var engine = new Option<string>("--engine", "-e") { Description = "Engines whose reproduction is timed: reference, ideal or both (each timed alone, then together)", DefaultValueFactory = _ => "both" };
+        var repeat = new Option<int>("--repeat") { Description = "Timed repetitions of each (after one warm-up run of the quick reproduction)", DefaultValueFactory = _ => 3 };
+        var quick = new Option<bool>("--quick") { Description = "Time the quick reproduction (one seed, short runs)" };
+        var command = new Command("reproduce", "Wall time of the whole paper's reproduction (every figure, into a temporary folder that is removed)")
+        {
+            engine, repeat, quick,
+        };
+        command.SetAction(parse => CommandLineErrors.Guard(() =>
+        {
+            ReproductionBenchmark.Run(ReproductionEngine.Parse(parse.GetValue(engine)), parse.GetValue(repeat), parse.GetValue(quick));
             return 0;
         }));
         return command;

@@ -7,17 +7,18 @@ using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary><c>mosel reproduce [--figure N|all] [--quick] [--out DIR]</c></summary>
+/// <summary><c>mosel reproduce [--figure N|all] [--engine reference|ideal|both] [--quick] [--out DIR]</c></summary>
 public static class ReproduceCommand
 {
     public static Command Create()
     {
         var figure = new Option<string[]>("--figure", "-f") { Description = $"Figures to reproduce: {string.Join(", ", PaperFigures.Ids)} or all (repeatable)", DefaultValueFactory = _ => ["all"] };
         var quick = new Option<bool>("--quick") { Description = "One seed and short runs (under a minute): for CI and smoke checks" };
+        var engine = new Option<string>("--engine", "-e") { Description = "Engines to reproduce under: reference (as the authors built it), ideal (the algorithm as stated) or both", DefaultValueFactory = _ => "both" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/reproduce, or results/reproduce-quick); an earlier Mosel results folder there is replaced, anything else is refused" };
         var command = new Command("reproduce", "Run the paper's experiments, render its figures (PNG + SVG) and write report.md")
         {
-            figure, quick, output,
+            figure, engine, quick, output,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -39,15 +40,16 @@ public static class ReproduceCommand
                     throw new ConfigException($"--figure: unknown figure '{f}' (known: {string.Join(", ", PaperFigures.Ids)}, all)");
                 }
             }
+            IReadOnlyList<ReproductionEngine> engines = ReproductionEngine.Parse(parse.GetValue(engine));
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", isQuick ? "reproduce-quick" : "reproduce");
             using var folder = new ResultsFolder(outDir);
-            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray()), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
+            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
             folder.Commit();
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "setting", "Mosel", "paper");
-            foreach (HeadlineRow row in report.Headline)
+            var table = new Table().Border(TableBorder.Rounded).AddColumns(["claim", "at", "paper", .. engines.Select(e => $"{e.Name} engine")]);
+            foreach (var claim in report.Headline.GroupBy(r => (r.Claim, r.Point)))
             {
-                table.AddRow(Markup.Escape(row.Metric), Markup.Escape(row.Setting),
-                    double.IsNaN(row.Mosel) ? Markup.Escape(row.Paper) : row.Mosel.ToString("0.000"), double.IsNaN(row.Mosel) ? "" : Markup.Escape(row.Paper));
+                table.AddRow([Markup.Escape(claim.Key.Claim), Markup.Escape(claim.Key.Point), Markup.Escape(claim.First().Paper),
+                    .. engines.Select(e => Markup.Escape(claim.FirstOrDefault(r => r.Engine == e.Name)?.Text ?? "—"))]);
             }
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"{report.Figures.Count} figures and report.md in {Markup.Escape(folder.FinalPath)} ({report.WallSeconds:0.0} s)");

@@ -1,4 +1,7 @@
 namespace Mosel.Experiments.Reproduction;
 
-/// <summary>A headline number next to the paper's (Mosel is NaN when the row only states a before → after in Paper).</summary>
-public sealed record HeadlineRow(string Metric, string Setting, double Mosel, string Paper);
+/// <summary>
+/// One engine's number for one of the paper's claims at one point (the load or setting it is taken at): <see cref="Value"/>
+/// is the number (NaN when the row is only a before → after), <see cref="Text"/> what the table shows.
+/// </summary>
+public sealed record HeadlineRow(string Claim, string Point, string Paper, string Engine, double Value, string Text);

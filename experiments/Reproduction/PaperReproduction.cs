@@ -2,18 +2,21 @@ using System.Diagnostics;
 
 namespace Mosel.Experiments.Reproduction;
 
-/// <summary>Runs the experiments behind each of the options' figures, renders them and writes report.md.</summary>
+/// <summary>Runs the experiments behind each of the options' figures under each engine, renders them and writes report.md.</summary>
 public static class PaperReproduction
 {
     public static ReproductionReport Run(ReproductionOptions options, Action<string> log)
     {
         long started = Stopwatch.GetTimestamp();
-        var context = new ReproductionContext(options.OutDir, options.Quick, log);
-        Directory.CreateDirectory(context.FiguresDir);
+        ReproductionContext[] contexts = options.Engines.Select(e => new ReproductionContext(options.OutDir, options.Quick, e, log)).ToArray();
+        Directory.CreateDirectory(contexts[0].FiguresDir);
         var report = new ReproductionReport();
         foreach (IPaperFigure figure in options.Figures)
         {
-            figure.Reproduce(context, report);
+            foreach (ReproductionContext context in figure.RunsExperiments ? contexts : contexts[..1])
+            {
+                figure.Reproduce(context, report);
+            }
         }
         report.WallSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         ReportWriter.Write(Path.Combine(options.OutDir, "report.md"), report, options);

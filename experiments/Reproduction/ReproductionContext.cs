@@ -7,20 +7,25 @@ using ScottPlot;
 
 namespace Mosel.Experiments.Reproduction;
 
-/// <summary>What every figure works with: the experiment configs, the output folders, the preset and the log.</summary>
-/// <param name="outDir">The (staging) folder everything is written into.</param>
+/// <summary>What every figure works with under one engine: the engine's experiment configs, the output folders, the preset and the log.</summary>
+/// <param name="outDir">The (staging) folder everything is written into: each engine's runs under a folder named after it, every figure in figures/.</param>
 /// <param name="quick">Run every config with <see cref="ExperimentPresets.Quick"/>.</param>
-public sealed class ReproductionContext(string outDir, bool quick, Action<string> log)
+public sealed class ReproductionContext(string outDir, bool quick, ReproductionEngine engine, Action<string> log)
 {
-    private readonly string _configs = RepoPaths.Resolve("experiments/configs");
+    private readonly string _configs = RepoPaths.Resolve(engine.ConfigFolder);
+
+    public ReproductionEngine Engine => engine;
 
     public string FiguresDir { get; } = Path.Combine(outDir, "figures");
 
-    public void Log(string message) => log(message);
+    public void Log(string message) => log($"[{engine.Name}] {message}");
+
+    /// <summary>Whether this engine has the experiment config (the reference engine has none for models the authors' code does not serve).</summary>
+    public bool Has(string file) => File.Exists(Path.Combine(_configs, file));
 
     /// <summary>
-    /// Runs one of experiments/configs (changed by <paramref name="change"/>, then by the quick preset when asked) into
-    /// its own folder, named after the config unless <paramref name="folder"/> says otherwise.
+    /// Runs one of the engine's configs (changed by <paramref name="change"/>, then by the quick preset when asked) into
+    /// its own folder under the engine's, named after the config unless <paramref name="folder"/> says otherwise.
     /// </summary>
     public IReadOnlyList<RunOutcome> Simulate(string file, Func<ExperimentOptions, ExperimentOptions>? change = null, string? folder = null)
     {
@@ -29,14 +34,14 @@ public sealed class ReproductionContext(string outDir, bool quick, Action<string
         ExperimentOptions changed = change?.Invoke(read) ?? read;
         ExperimentConfig config = ConfigLoader.Validate(quick ? ExperimentPresets.Quick(changed) : changed, path);
         ExperimentSession.Resolve(config, RunBudget.Default);
-        string directory = Path.Combine(outDir, folder ?? Path.GetFileNameWithoutExtension(file));
+        string directory = Path.Combine(outDir, engine.Name, folder ?? Path.GetFileNameWithoutExtension(file));
         Directory.CreateDirectory(directory);
         return ExperimentSession.Run(config, directory);
     }
 
-    /// <summary>Saves a one-panel figure (PNG + SVG) and returns the PNG's path.</summary>
-    public string Save(Plot plot, string name) => FigureFile.Save(plot, FiguresDir, name)[0];
+    /// <summary>Saves a one-panel figure (PNG + SVG) named after <paramref name="name"/> and the engine, and returns the PNG's path.</summary>
+    public string Save(Plot plot, string name) => FigureFile.Save(plot, FiguresDir, $"{name}_{engine.Name}")[0];
 
-    /// <summary>Saves a figure of several panels and returns the path of the combined PNG.</summary>
-    public string Save(IReadOnlyList<(string Name, Plot Plot)> panels, string name) => FigureFile.SavePanels(panels, FiguresDir, name)[^1];
+    /// <summary>Saves a figure of several panels named after <paramref name="name"/> and the engine, and returns the path of the combined PNG.</summary>
+    public string Save(IReadOnlyList<(string Name, Plot Plot)> panels, string name) => FigureFile.SavePanels(panels, FiguresDir, $"{name}_{engine.Name}")[^1];
 }

@@ -11,13 +11,15 @@ public sealed class Figure1ConfigurationCosts : IPaperFigure
 {
     public string Id => "1";
 
+    public bool RunsExperiments => false;
+
     public void Reproduce(ReproductionContext context, ReproductionReport report)
     {
         context.Log("Fig. 1: per-configuration latency, memory and accuracy");
         foreach (string model in new[] { "tvlt", "vilt" })
         {
             ModelProfile profile = ProfileFile.Load(RepoPaths.Resolve($"profiles/{model}.h100-interim.yaml"));
-            string file = context.Save(ConfigurationCostsRecipe.Build(Costs(profile)), $"fig1_{model}");
+            string file = FigureFile.SavePanels(ConfigurationCostsRecipe.Build(Costs(profile)), context.FiguresDir, $"fig1_{model}")[^1];
             report.Figures.Add(($"Fig. 1 — {model}: latency (batch 1 and 32), peak memory and accuracy per modality configuration (fp32, {profile.Device})", file));
         }
     }

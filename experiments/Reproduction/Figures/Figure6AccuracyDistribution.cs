@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
 using Mosel.Plots;
@@ -16,22 +17,24 @@ public sealed class Figure6AccuracyDistribution : IPaperFigure
 
     public void Reproduce(ReproductionContext context, ReproductionReport report)
     {
+        ReproductionEngine engine = context.Engine;
         context.Log("Fig. 6: served-accuracy distribution and the trace time series (TVLT, Twitter)");
         IReadOnlyList<RunOutcome> runs = context.Simulate("fig6.yaml");
         var series = runs.GroupBy(r => r.Run.Policy)
-            .Select(g => (g.Key, (IReadOnlyList<(double, double)>)AccuracyMass(g), SeedStatistics.Mean(g, s => s.MeanServedAccuracy)))
+            .Select(g => (PolicyLabels.For(g.Key), (IReadOnlyList<(double, double)>)AccuracyMass(g), SeedStatistics.Mean(g, s => s.MeanServedAccuracy)))
             .ToArray();
-        string cdf = context.Save(AccuracyCdfRecipe.Build("TVLT on the Twitter trace: served accuracy", "job's served accuracy", series), "fig6_accuracy_cdf");
-        report.Figures.Add(("Fig. 6 — CDF of the served accuracy of every finished request (its job's mean accuracy), none vs dynamic", cdf));
-        double meanDynamic = series.Single(s => s.Key == "dynamic").Item3;
-        report.Headline.Add(new HeadlineRow("mean served accuracy of dynamic", "TVLT, Twitter trace, mean 120 req/s", meanDynamic, "≈ 0.740"));
+        string cdf = context.Save(AccuracyCdfRecipe.Build($"TVLT on the Twitter trace, {engine.Name} engine: served accuracy", "job's served accuracy", series), "fig6_accuracy_cdf");
+        report.Figures.Add(($"Fig. 6 — {engine.Title}: CDF of the served accuracy of every finished request (its job's mean accuracy)", cdf));
+        double meanDynamic = SeedStatistics.Mean(runs.Where(r => r.Run.Policy == "dynamic"), s => s.MeanServedAccuracy);
+        report.Claim(context, "mean served accuracy of MOSEL", "TVLT, Twitter trace, mean 120 req/s", "≈ 0.740", meanDynamic,
+            meanDynamic.ToString("0.000", CultureInfo.InvariantCulture));
 
         RunOutcome trace = runs.First(r => r.Run.Policy == "dynamic");
-        string ts = context.Save(TimeSeriesRecipe.Build("TVLT dynamic, Twitter trace", Windows(trace.Result), trace.Result.ConfigurationNames), "timeseries_dynamic");
-        report.Figures.Add(("Trace run (dynamic, seed 1): offered load, goodput and violations; mean served accuracy; modality mix per 4-s window", ts));
+        string ts = context.Save(TimeSeriesRecipe.Build($"TVLT MOSEL, Twitter trace, {engine.Name} engine", Windows(trace.Result), trace.Result.ConfigurationNames), "timeseries_dynamic");
+        report.Figures.Add(($"Trace run, {engine.Title} (MOSEL, seed 1): offered load, goodput and violations; mean served accuracy; modality mix per 4-s window", ts));
         RunOutcome baseline = runs.First(r => r.Run.Policy == "none");
-        string tsNone = context.Save(TimeSeriesRecipe.Build("TVLT none, Twitter trace", Windows(baseline.Result), baseline.Result.ConfigurationNames), "timeseries_none");
-        report.Figures.Add(("The same trace with none (all modalities, fp32)", tsNone));
+        string tsNone = context.Save(TimeSeriesRecipe.Build($"TVLT all modalities, Twitter trace, {engine.Name} engine", Windows(baseline.Result), baseline.Result.ConfigurationNames), "timeseries_none");
+        report.Figures.Add(($"The same trace with all modalities (fp32), {engine.Title}", tsNone));
     }
 
     /// <summary>Requests per accuracy bin (at the bin's centre), summed over the policy's seeds.</summary>

@@ -8,11 +8,13 @@ public static class PaperFigures
     [
         new Figure1ConfigurationCosts(),
         new Figure5GoodputAndViolations(),
+        new Figure5TargetBands(),
         new Figure6AccuracyDistribution(),
         new Figure7Precision(),
         new Figure8EstimationError(),
         new HeadlineNumbers(),
     ];
 
-    public static IEnumerable<string> Ids => All.Select(f => f.Id);
+    /// <summary>What <c>--figure</c> accepts (Fig. 5's two parts share one).</summary>
+    public static IEnumerable<string> Ids => All.Select(f => f.Id).Distinct();
 }

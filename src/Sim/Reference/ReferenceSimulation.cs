@@ -26,7 +26,7 @@ public sealed class ReferenceSimulation : ISimulation
     private readonly IRunRecorder? _recorder;
     private readonly ReferenceProducer _producer;
     private readonly MetricsCollector _metrics;
-    private readonly List<ReferenceJob> _edf = new();
+    private readonly EdfList _edf = new();
     private readonly Queue<ReferenceJob> _fifo = new();
     private readonly List<ReferenceJob> _pulled = new();
     private ReferenceJob? _running;
@@ -88,13 +88,11 @@ public sealed class ReferenceSimulation : ISimulation
         double dispatchedBacklog = 0;
         if (_edf.Count > 0)
         {
-            ReferenceJob head = _edf[0];
-            _edf.RemoveAt(0);
-            dispatchedBacklog = Dispatch(head);
+            dispatchedBacklog = Dispatch(_edf.RemoveAt(0));
         }
         foreach (ReferenceJob job in _pulled)
         {
-            InsertEdf(job);
+            _edf.Insert(job);
         }
         double held = 0;
         double idleBudget = ReferenceSettings.IdleBudgetSeconds;
@@ -179,26 +177,6 @@ public sealed class ReferenceSimulation : ISimulation
         return new ReferenceJob(job, warmUp);
     }
 
-    /// <summary>Stable EDF insertion: after every job with the same deadline, as the reference's stable sort places it.</summary>
-    private void InsertEdf(ReferenceJob job)
-    {
-        int lo = 0;
-        int hi = _edf.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_edf[mid].Deadline <= job.Deadline)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        _edf.Insert(lo, job);
-    }
-
     /// <summary>Into the worker's FIFO, adding the job's estimate to the backlog; returns the backlog right after the increment.</summary>
     private double Dispatch(ReferenceJob job)
     {
@@ -223,8 +201,7 @@ public sealed class ReferenceSimulation : ISimulation
         int i = 0;
         while (i < _edf.Count)
         {
-            ReferenceJob job = _edf[i];
-            _edf.RemoveAt(i);
+            ReferenceJob job = _edf.RemoveAt(i);
             if (job.Comp < budget)
             {
                 budget -= job.Comp;
@@ -333,8 +310,7 @@ public sealed class ReferenceSimulation : ISimulation
                 return;
             }
         }
-        ReferenceJob victim = _edf[violator];
-        _edf.RemoveAt(violator);
+        ReferenceJob victim = _edf.RemoveAt(violator);
         dropped.Add(victim.Job.Id);
         Drop(victim);
     }
