@@ -21,7 +21,7 @@ public sealed class SmokeTests
     [Fact]
     public void EveryShippedConfigValidates()
     {
-        foreach (string file in Directory.GetFiles(Repo.PathOf("experiments/configs"), "*.yaml"))
+        foreach (string file in Directory.GetFiles(Repo.PathOf("experiments/configs"), "*.yaml", SearchOption.AllDirectories))
         {
             ExperimentConfig config = ConfigLoader.Load(file);
             Assert.NotEmpty(config.Runs());
