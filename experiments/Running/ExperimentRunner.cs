@@ -6,6 +6,7 @@ using Mosel.Policies;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Metrics;
 using Mosel.Sim.Profiles;
+using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Policies.Reference;
 using Mosel.Sim.Randomness;
@@ -25,13 +26,14 @@ public static class ExperimentRunner
         IReadOnlyList<RunSpec> runs = config.Runs();
         var outcomes = new RunOutcome[runs.Count];
         // Real forward passes and live replays are timed: runs must not share the device or the clock.
+        StrategyMatrices matrices = StrategyMatrices.For(config);
         var options = new ParallelOptions { MaxDegreeOfParallelism = config.Torch is not null || config.LiveReplay ? 1 : parallelism ?? Environment.ProcessorCount };
         Parallel.For(0, runs.Count, options, i =>
         {
             IRunRecorder? recorder = recorderFor?.Invoke(runs[i]);
             try
             {
-                outcomes[i] = RunOne(config, runs[i], recorder, ClockFor(config));
+                outcomes[i] = RunOne(config, runs[i], recorder, ClockFor(config), matrices);
             }
             finally
             {
@@ -54,16 +56,18 @@ public static class ExperimentRunner
         ? reference.MeasuredSolve
         : config.LiveReplay || config.Settings.DecisionCharge == DecisionTimeCharge.Measured;
 
-    public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
+    /// <param name="matrices">Strategy matrices shared with the experiment's other runs, or null to build this run's own.</param>
+    public static RunOutcome RunOne(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock, StrategyMatrices? matrices = null)
     {
         long started = Stopwatch.GetTimestamp();
-        using RunParts parts = Build(config, run, recorder, clock);
+        using RunParts parts = Build(config, run, recorder, clock, matrices);
         RunResult result = parts.Simulation.Run();
         return new RunOutcome(run, result, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    public static RunParts Build(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock)
+    public static RunParts Build(ExperimentConfig config, RunSpec run, IRunRecorder? recorder, IWallClock clock, StrategyMatrices? matrices = null)
     {
+        matrices ??= StrategyMatrices.For(config);
         Precision precision = PolicyCatalog.PrecisionOf(run.Policy);
         var truth = new LatencyModel(config.Profile, precision);
         LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
@@ -85,22 +89,25 @@ public static class ExperimentRunner
         }
         IArrivalSource arrivals = config.CreateArrivals(run.LoadQps, run.Seed);
         ISimulation simulation = config.Reference is { } reference
-            ? ReferenceEngine(reference, run.Policy, estimate, config.Solver, executor, arrivals, truth, clock, recorder)
-            : new Simulation(config.Settings, IdealPolicy(config, run.Policy, estimate, clock), executor, arrivals, truth, clock, recorder, live);
+            ? ReferenceEngine(reference, run.Policy, matrices.Get(estimate), config.Solver, executor, arrivals, truth, clock, recorder)
+            : new Simulation(config.Settings, IdealPolicy(config, run.Policy, estimate, matrices, clock), executor, arrivals, truth, clock, recorder, live);
         return new RunParts(simulation, executor, live);
     }
 
-    private static ISchedulingPolicy IdealPolicy(ExperimentConfig config, string policy, LatencyModel estimate, IWallClock clock) =>
+    private static ISchedulingPolicy IdealPolicy(ExperimentConfig config, string policy, LatencyModel estimate, StrategyMatrices matrices, IWallClock clock) =>
         PolicyCatalog.Create(policy, new PolicyContext(estimate, clock,
             // Untimed decisions need a solver that stops on work done, not on seconds.
-            config.Solver with { DeterministicTimeLimit = !TimesDecisions(config) }));
+            config.Solver with { DeterministicTimeLimit = !TimesDecisions(config) })
+        {
+            Matrix = PolicyCatalog.SelectsModalities(policy) ? matrices.Get(estimate) : null,
+        });
 
     /// <summary>The authors' monitor loop for the policy: no_policy for the all-modality baselines, maximize for MOSEL.</summary>
-    private static ReferenceSimulation ReferenceEngine(ReferenceSettings reference, string policy, LatencyModel estimate, OnlineSolverSettings solver,
+    private static ReferenceSimulation ReferenceEngine(ReferenceSettings reference, string policy, StrategyMatrix matrix, OnlineSolverSettings solver,
         IExecutor executor, IArrivalSource arrivals, LatencyModel truth, IWallClock clock, IRunRecorder? recorder)
     {
         ReferenceMode mode = PolicyCatalog.SelectsModalities(policy) ? ReferenceMode.Maximize : ReferenceMode.NoPolicy;
-        var planner = ReferencePlanner.Build(estimate, solver, reference.IndexRemapAsCoded);
+        var planner = ReferencePlanner.Build(matrix, solver, reference.IndexRemapAsCoded);
         return new ReferenceSimulation(reference with { Mode = mode }, planner, executor, arrivals, truth, clock, recorder);
     }
 

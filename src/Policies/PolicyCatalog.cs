@@ -54,6 +54,6 @@ public static class PolicyCatalog
             return new AllModalitiesPolicy(name, context.Estimate);
         }
         IOnlineSolver? solver = mode == ReplanMode.Optimal ? OnlineSolvers.Create(context.Solver) : null;
-        return new ModalitySelectionPolicy(name, StrategyMatrix.Build(context.Estimate), mode, solver, context.Solver, context.Clock);
+        return new ModalitySelectionPolicy(name, context.Matrix ?? StrategyMatrix.Build(context.Estimate), mode, solver, context.Solver, context.Clock);
     }
 }

@@ -1,5 +1,6 @@
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Safety;
+using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Policies.Reference;
 using Mosel.Sim.Model;
@@ -33,7 +34,7 @@ public class ReferencePlannerTests
         Assert.Equal(42, targets.Length);
         Assert.Equal(0.742017, targets[^1], 6);
 
-        ReferencePlanner planner = ReferencePlanner.Build(new LatencyModel(tvlt, Precision.Fp32), new OnlineSolverSettings(), remapAsCoded: true);
+        ReferencePlanner planner = ReferencePlanner.Build(StrategyMatrix.Build(new LatencyModel(tvlt, Precision.Fp32)), new OnlineSolverSettings(), remapAsCoded: true);
         // 31 on audio+video and 1 on audio: (31 x 0.7431962 + 0.72329473) / 32 = 0.742574 >= 0.742017, and 398.2 + 5.0 ms
         // (audio+video at 31, interpolated between 16 and 32) is below the 411.0 ms of all 32 on audio+video; 30 + 2 is 0.741952.
         Strategy top = planner.StartingCell(32);
@@ -52,21 +53,21 @@ public class ReferencePlannerTests
         // cells 2 and 3 (low = 2, 2 candidates). Within 25 ms the optimum is choice 0 = cell 2; as coded, index 2 > 2 - 1, so
         // the job gets cell 3 (30 ms, over the budget).
         var job = new[] { new ReplanJob(3, 0.78) };
-        Strategy? exact = ReferencePlanner.Build(s_linear, new OnlineSolverSettings(), remapAsCoded: false).Solve(job, 0.025)?.Single();
-        Strategy? coded = ReferencePlanner.Build(s_linear, new OnlineSolverSettings(), remapAsCoded: true).Solve(job, 0.025)?.Single();
+        Strategy? exact = ReferencePlanner.Build(StrategyMatrix.Build(s_linear), new OnlineSolverSettings(), remapAsCoded: false).Solve(job, 0.025)?.Single();
+        Strategy? coded = ReferencePlanner.Build(StrategyMatrix.Build(s_linear), new OnlineSolverSettings(), remapAsCoded: true).Solve(job, 0.025)?.Single();
 
         Assert.Equal([2, 1, 0], exact!.Counts.ToArray()); // counts in the profile's order: a+b, a, b
         Assert.Equal([3, 0, 0], coded!.Counts.ToArray());
         // Target 0.7 (low = 0): the coded check is right, both give the optimum within 12 ms (3a, 9 ms).
         var easy = new[] { new ReplanJob(3, 0.7) };
-        Assert.Equal([0, 3, 0], ReferencePlanner.Build(s_linear, new OnlineSolverSettings(), remapAsCoded: true).Solve(easy, 0.012)!.Single().Counts.ToArray());
+        Assert.Equal([0, 3, 0], ReferencePlanner.Build(StrategyMatrix.Build(s_linear), new OnlineSolverSettings(), remapAsCoded: true).Solve(easy, 0.012)!.Single().Counts.ToArray());
     }
 
     [Fact]
     public void NoPlanWhenEvenTheCheapestCellsExceedTheBudget()
     {
         var jobs = new[] { new ReplanJob(3, 0.7), new ReplanJob(3, 0.7) };
-        Assert.Null(ReferencePlanner.Build(s_linear, new OnlineSolverSettings(), remapAsCoded: true).Solve(jobs, 0.017));
-        Assert.NotNull(ReferencePlanner.Build(s_linear, new OnlineSolverSettings(), remapAsCoded: true).Solve(jobs, 0.018));
+        Assert.Null(ReferencePlanner.Build(StrategyMatrix.Build(s_linear), new OnlineSolverSettings(), remapAsCoded: true).Solve(jobs, 0.017));
+        Assert.NotNull(ReferencePlanner.Build(StrategyMatrix.Build(s_linear), new OnlineSolverSettings(), remapAsCoded: true).Solve(jobs, 0.018));
     }
 }

@@ -31,10 +31,10 @@ public sealed class ReferencePlanner : IReferencePlanner
         _remapAsCoded = remapAsCoded;
     }
 
-    /// <param name="estimate">The scheduler's latency estimates in the policy's precision.</param>
+    /// <param name="matrix">The offline strategy matrix of the scheduler's latency estimates in the policy's precision.</param>
     /// <param name="remapAsCoded">Map solver choices back with the reference's index check (true) or correctly.</param>
-    public static ReferencePlanner Build(LatencyModel estimate, OnlineSolverSettings solver, bool remapAsCoded) =>
-        new(GridRows(StrategyMatrix.Build(estimate)), new KnapsackOnlineSolver(solver.ResolutionSeconds), remapAsCoded);
+    public static ReferencePlanner Build(StrategyMatrix matrix, OnlineSolverSettings solver, bool remapAsCoded) =>
+        new(GridRows(matrix), new KnapsackOnlineSolver(solver.ResolutionSeconds), remapAsCoded);
 
     /// <summary>Each size's grid row: the distinct cheapest strategies for the grid's targets, in increasing accuracy.</summary>
     public static StrategyRow[] GridRows(StrategyMatrix matrix)
