@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Configuration;
@@ -7,12 +8,52 @@ namespace Mosel.Experiments.Configuration;
 /// <summary>Opens a trace file (plain or .gz) and hands it to the reader in src/Sim.</summary>
 public static class TraceFile
 {
+    /// <summary>How many parsed traces are kept (a 22-day per-second trace is about 15 MB).</summary>
+    private const int Kept = 4;
+
+    private static readonly Lock s_keptLock = new();
+    private static readonly List<(TraceKey Key, ArrivalTrace Trace)> s_kept = new();
+
+    /// <summary>
+    /// The trace in the file. The last few read are kept (traces are read-only): a reproduction reads the same 22-day trace
+    /// for several configs, and parsing it costs about half a second each time. A file whose bytes changed is read again.
+    /// </summary>
     public static ArrivalTrace Load(string path, TraceFormat format)
     {
         if (!File.Exists(path))
         {
             throw new ConfigException($"{path}: trace file not found");
         }
+        string sha256;
+        using (FileStream bytes = File.OpenRead(path))
+        {
+            sha256 = Convert.ToHexString(SHA256.HashData(bytes));
+        }
+        var key = new TraceKey(Path.GetFullPath(path), format, sha256);
+        lock (s_keptLock)
+        {
+            foreach ((TraceKey kept, ArrivalTrace trace) in s_kept)
+            {
+                if (kept == key)
+                {
+                    return trace;
+                }
+            }
+        }
+        ArrivalTrace read = Read(path, format);
+        lock (s_keptLock)
+        {
+            if (s_kept.Count == Kept)
+            {
+                s_kept.RemoveAt(0);
+            }
+            s_kept.Add((key, read));
+        }
+        return read;
+    }
+
+    private static ArrivalTrace Read(string path, TraceFormat format)
+    {
         bool gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
         uint? expectedSize = gzip ? GzipTrailerSize(path) : null;
         using FileStream file = File.OpenRead(path);
@@ -114,4 +155,6 @@ public static class TraceFile
             base.Dispose(disposing);
         }
     }
+
+    private readonly record struct TraceKey(string Path, TraceFormat Format, string Sha256);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mosel.Executor.Execution;
 using Mosel.Executor.Native;
@@ -28,7 +29,9 @@ public static class ExperimentRunner
         // Real forward passes and live replays are timed: runs must not share the device or the clock.
         StrategyMatrices matrices = StrategyMatrices.For(config);
         var options = new ParallelOptions { MaxDegreeOfParallelism = config.Torch is not null || config.LiveReplay ? 1 : parallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, runs.Count, options, i =>
+        // Longest runs first, handed out one at a time: the last runs to finish are short ones, so cores do not idle at the
+        // end of a config. Outcomes keep the runs' order whatever order they ran in.
+        Parallel.ForEach(Partitioner.Create(LongestFirst(config, runs), EnumerablePartitionerOptions.NoBuffering), options, i =>
         {
             IRunRecorder? recorder = recorderFor?.Invoke(runs[i]);
             try
@@ -42,6 +45,18 @@ public static class ExperimentRunner
             completed?.Invoke(outcomes[i]);
         });
         return outcomes;
+    }
+
+    /// <summary>Run indices by expected cost, largest first: modality-selecting policies (they re-plan) before the others, then by expected events.</summary>
+    private static int[] LongestFirst(ExperimentConfig config, IReadOnlyList<RunSpec> runs)
+    {
+        Dictionary<double, double> events = runs.Select(r => r.LoadQps ?? -1).Distinct()
+            .ToDictionary(load => load, load => RunBudget.EventsPerRun(config, load < 0 ? null : load));
+        return Enumerable.Range(0, runs.Count)
+            .OrderByDescending(i => PolicyCatalog.SelectsModalities(runs[i].Policy))
+            .ThenByDescending(i => events[runs[i].LoadQps ?? -1])
+            .ThenBy(i => i)
+            .ToArray();
     }
 
     /// <summary>
