@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary><c>mosel reproduce [--figure N|all] [--engine reference|ideal|both] [--quick] [--out DIR]</c></summary>
+/// <summary><c>mosel reproduce [--figure N|all] [--engine reference|ideal|both] [--quick] [--out DIR] [--jobs N]</c></summary>
 public static class ReproduceCommand
 {
     public static Command Create()
@@ -16,9 +16,10 @@ public static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "One seed and short runs (under a minute): for CI and smoke checks" };
         var engine = new Option<string>("--engine", "-e") { Description = "Engines to reproduce under: reference (as the authors built it), ideal (the algorithm as stated) or both", DefaultValueFactory = _ => "both" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/reproduce, or results/reproduce-quick); an earlier Mosel results folder there is replaced, anything else is refused" };
+        var jobs = JobsOption.Create();
         var command = new Command("reproduce", "Run the paper's experiments, render its figures (PNG + SVG) and write report.md")
         {
-            figure, engine, quick, output,
+            figure, engine, quick, output, jobs.Jobs,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -41,9 +42,10 @@ public static class ReproduceCommand
                 }
             }
             IReadOnlyList<ReproductionEngine> engines = ReproductionEngine.Parse(parse.GetValue(engine));
+            int? parallelism = jobs.Read(parse);
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", isQuick ? "reproduce-quick" : "reproduce");
             using var folder = new ResultsFolder(outDir);
-            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
+            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines, parallelism), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
             folder.Commit();
             var table = new Table().Border(TableBorder.Rounded).AddColumns(["claim", "at", "paper", .. engines.Select(e => $"{e.Name} engine")]);
             foreach (var claim in report.Headline.GroupBy(r => (r.Claim, r.Point)))

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary><c>mosel simulate --config FILE [--set key=value ...] [--out DIR]</c></summary>
+/// <summary><c>mosel simulate --config FILE [--set key=value ...] [--out DIR] [--jobs N]</c></summary>
 public static class SimulateCommand
 {
     public static Command Create()
@@ -18,9 +18,10 @@ public static class SimulateCommand
         var executor = new Option<string?>("--executor") { Description = "profile (replay the profile) or torch (real forward passes; same as --set executor.kind=...)" };
         var device = new Option<string?>("--device") { Description = "cpu or cuda, with --executor torch (same as --set executor.device=...)" };
         var budget = BudgetOptions.Create();
+        var jobs = JobsOption.Create();
         var command = new Command("simulate", "Run one experiment (policies x loads x seeds) in the simulator and write a results folder")
         {
-            config, set, output, executor, device, budget.MaxEvents, budget.Force,
+            config, set, output, executor, device, budget.MaxEvents, budget.Force, jobs.Jobs,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -33,11 +34,12 @@ public static class SimulateCommand
             {
                 overrides.Add($"executor.device={deviceName}");
             }
+            int? parallelism = jobs.Read(parse);
             ExperimentConfig experiment = ConfigLoader.Load(parse.GetValue(config)!.FullName, overrides);
             ExperimentSession.Resolve(experiment, budget.Read(parse));
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", experiment.Name);
             using var folder = new ResultsFolder(outDir);
-            IReadOnlyList<RunOutcome> outcomes = RunWithProgress(experiment, folder.StagingPath);
+            IReadOnlyList<RunOutcome> outcomes = RunWithProgress(experiment, folder.StagingPath, parallelism);
             folder.Commit();
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(experiment.Name)}[/] — {Markup.Escape(experiment.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());
             AnsiConsole.Write(SummaryTable.Build(outcomes));
@@ -47,7 +49,7 @@ public static class SimulateCommand
         return command;
     }
 
-    private static IReadOnlyList<RunOutcome> RunWithProgress(ExperimentConfig experiment, string directory)
+    private static IReadOnlyList<RunOutcome> RunWithProgress(ExperimentConfig experiment, string directory, int? parallelism)
     {
         int runs = experiment.Runs().Count;
         if (runs > 1 && AnsiConsole.Profile.Capabilities.Interactive)
@@ -55,9 +57,9 @@ public static class SimulateCommand
             return AnsiConsole.Progress().Start(context =>
             {
                 ProgressTask task = context.AddTask($"{experiment.Name}: {runs} runs", maxValue: runs);
-                return ExperimentSession.Run(experiment, directory, _ => task.Increment(1));
+                return ExperimentSession.Run(experiment, directory, _ => task.Increment(1), parallelism);
             });
         }
-        return ExperimentSession.Run(experiment, directory);
+        return ExperimentSession.Run(experiment, directory, parallelism: parallelism);
     }
 }

@@ -10,7 +10,8 @@ namespace Mosel.Experiments.Reproduction;
 /// <summary>What every figure works with under one engine: the engine's experiment configs, the output folders, the preset and the log.</summary>
 /// <param name="outDir">The (staging) folder everything is written into: each engine's runs under a folder named after it, every figure in figures/.</param>
 /// <param name="quick">Run every config with <see cref="ExperimentPresets.Quick"/>.</param>
-public sealed class ReproductionContext(string outDir, bool quick, ReproductionEngine engine, Action<string> log)
+/// <param name="jobs">Runs at once; null: one per core.</param>
+public sealed class ReproductionContext(string outDir, bool quick, ReproductionEngine engine, Action<string> log, int? jobs = null)
 {
     private readonly string _configs = RepoPaths.Resolve(engine.ConfigFolder);
 
@@ -36,7 +37,7 @@ public sealed class ReproductionContext(string outDir, bool quick, ReproductionE
         ExperimentSession.Resolve(config, RunBudget.Default);
         string directory = Path.Combine(outDir, engine.Name, folder ?? Path.GetFileNameWithoutExtension(file));
         Directory.CreateDirectory(directory);
-        return ExperimentSession.Run(config, directory);
+        return ExperimentSession.Run(config, directory, parallelism: jobs);
     }
 
     /// <summary>Saves a one-panel figure (PNG + SVG) named after <paramref name="name"/> and the engine, and returns the PNG's path.</summary>

@@ -31,13 +31,14 @@ public static class ExperimentSession
 
     /// <param name="directory">An existing, empty folder the results are written into.</param>
     /// <param name="completed">Called after each run, from any thread.</param>
-    public static IReadOnlyList<RunOutcome> Run(ExperimentConfig experiment, string directory, Action<RunOutcome>? completed = null)
+    /// <param name="parallelism">Runs at once; null: one per core.</param>
+    public static IReadOnlyList<RunOutcome> Run(ExperimentConfig experiment, string directory, Action<RunOutcome>? completed = null, int? parallelism = null)
     {
         string File(string name) => Path.Combine(directory, name);
         Func<RunSpec, IRunRecorder?>? recorders = experiment.JobRecords
             ? run => new CsvRunRecorder(run, experiment.Profile, File(ResultsWriter.JobsPart(run.Index)), File(ResultsWriter.DecisionsPart(run.Index)))
             : null;
-        IReadOnlyList<RunOutcome> outcomes = ExperimentRunner.Run(experiment, recorders, completed);
+        IReadOnlyList<RunOutcome> outcomes = ExperimentRunner.Run(experiment, recorders, completed, parallelism);
         RunOutcome? broken = outcomes.FirstOrDefault(o => !o.Result.Summary.ConservationHolds);
         if (broken is not null)
         {

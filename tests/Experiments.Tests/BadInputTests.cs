@@ -200,6 +200,19 @@ public sealed class BadInputTests
         Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
     }
 
+    [Theory]
+    [InlineData("simulate", "0")]
+    [InlineData("reproduce", "-2")]
+    public void ANumberOfJobsBelowOneIsRefusedBeforeAnythingRuns(string command, string jobs)
+    {
+        using var scratch = new Scratch();
+        string[] config = command == "simulate" ? ["--config", Repo.PathOf("experiments/configs/smoke.yaml")] : ["--quick"];
+        (int code, _, string error) = CliRunner.Run([command, .. config, "--out", scratch.Combine("r"), "--jobs", jobs]);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: --jobs: must be in [1, 1024], found {jobs}", error.Trim());
+        Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
+    }
+
     private static string Replace(string text, string replacements)
     {
         foreach (string replacement in replacements.Split('|'))

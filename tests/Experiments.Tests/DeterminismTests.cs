@@ -32,6 +32,27 @@ public sealed class DeterminismTests
         }
     }
 
+    /// <summary>The smoke config's 12 runs (4 policies x 2 loads, 3 seeds here) one at a time, three at a time and one per core: the same bytes.</summary>
+    [Fact]
+    public void AnyNumberOfRunsAtOnceGivesTheSameFiles()
+    {
+        using var scratch = new Scratch();
+        string[] folders = ["1", "3", "default"];
+        foreach (string jobs in folders)
+        {
+            string[] parallelism = jobs == "default" ? [] : ["--jobs", jobs];
+            (int code, _, string error) = CliRunner.Run(["simulate", "--config", Repo.PathOf("experiments/configs/smoke.yaml"), "--out", scratch.Combine(jobs),
+                "--set", "seeds=[1, 2, 3]", "--set", "scheduler.decision_time=none", "--set", "output.job_records=false", .. parallelism]);
+            Assert.Equal((0, ""), (code, error));
+        }
+        foreach (string file in Files(scratch.Combine("1")))
+        {
+            byte[] one = File.ReadAllBytes(Path.Combine(scratch.Combine("1"), file));
+            Assert.True(one.SequenceEqual(File.ReadAllBytes(Path.Combine(scratch.Combine("3"), file))), $"{file} differs between --jobs 1 and 3");
+            Assert.True(one.SequenceEqual(File.ReadAllBytes(Path.Combine(scratch.Combine("default"), file))), $"{file} differs between --jobs 1 and one per core");
+        }
+    }
+
     [Theory]
     [InlineData("ortools")]
     [InlineData("exact")]
