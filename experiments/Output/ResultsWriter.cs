@@ -23,6 +23,9 @@ public static class ResultsWriter
         WriteSummary(File("summary.csv"), config, outcomes);
         WriteWindows(File("windows.csv"), config, outcomes);
         WriteAccuracyHistogram(File("accuracy_hist.csv"), outcomes);
+        IReadOnlyList<AggregatePoint> points = AggregatePoint.Build(outcomes);
+        AggregateFiles.WriteCsv(File(AggregateFiles.CsvFile), points);
+        AggregateFiles.WriteJson(File(AggregateFiles.JsonFile), config, points);
         if (config.JobRecords)
         {
             Join(directory, JobsFile, ResultSchemas.Jobs.Header, outcomes.Select(o => JobsPart(o.Run.Index)));

@@ -10,18 +10,25 @@ public static class SeedStatistics
 {
     public static (double Mean, double HalfWidth) MeanCi(IReadOnlyList<double> values)
     {
+        SeedSummary summary = Describe(values);
+        return (summary.Mean, summary.Ci95);
+    }
+
+    /// <summary>Count, mean, sample standard deviation and 95 % interval half-width of the finite values (sd and interval 0 for one value).</summary>
+    public static SeedSummary Describe(IReadOnlyList<double> values)
+    {
         double[] finite = values.Where(double.IsFinite).ToArray();
         if (finite.Length == 0)
         {
-            return (double.NaN, 0);
+            return new SeedSummary(0, double.NaN, double.NaN, double.NaN);
         }
         if (finite.Length < 2)
         {
-            return (finite[0], 0);
+            return new SeedSummary(1, finite[0], 0, 0);
         }
         (double mean, double sd) = finite.MeanStandardDeviation();
         double t = StudentT.InvCDF(0, 1, finite.Length - 1, 0.975);
-        return (mean, t * sd / Math.Sqrt(finite.Length));
+        return new SeedSummary(finite.Length, mean, sd, t * sd / Math.Sqrt(finite.Length));
     }
 
     public static double Mean(IEnumerable<double> values) => MeanCi(values.ToArray()).Mean;

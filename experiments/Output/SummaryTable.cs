@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Mosel.Experiments.Output;
 
-/// <summary>One row per (load, policy): means over seeds of the headline metrics, for the terminal.</summary>
+/// <summary>One row per (load, policy): means over seeds of the headline metrics, ± their 95 % interval when there are several seeds, for the terminal.</summary>
 public static class SummaryTable
 {
     public static Table Build(IReadOnlyList<RunOutcome> outcomes)
@@ -21,9 +21,12 @@ public static class SummaryTable
         {
             RunSummary[] s = group.Select(o => o.Result.Summary).ToArray();
             var cells = new List<string> { group.Key.LoadQps?.ToString("0.##") ?? "trace", Markup.Escape(group.Key.Policy), s.Length.ToString() };
-            cells.AddRange(SummaryColumns.Headline.Select(c => SeedStatistics.Mean(s.Select(c.Value)).ToString(c.Format)));
+            cells.AddRange(SummaryColumns.Headline.Select(c => Cell(SeedStatistics.Describe(s.Select(c.Value).ToArray()), c.Format)));
             table.AddRow(cells.ToArray());
         }
         return table;
     }
+
+    private static string Cell(SeedSummary metric, string format) =>
+        metric.N < 2 ? metric.Mean.ToString(format) : $"{metric.Mean.ToString(format)} ± {metric.Ci95.ToString(format)}";
 }

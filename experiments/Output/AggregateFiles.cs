@@ -1,0 +1,87 @@
+using System.Text.Json;
+using CsvHelper;
+using Mosel.Experiments.Configuration;
+
+namespace Mosel.Experiments.Output;
+
+/// <summary>
+/// aggregate.csv and summary.json: one entry per parameter point with every summary metric's mean, standard deviation and
+/// 95 % Student-t interval over the point's seeds (what a study compares), the CSV for tables, the JSON typed.
+/// </summary>
+public static class AggregateFiles
+{
+    public const string CsvFile = "aggregate.csv";
+    public const string JsonFile = "summary.json";
+
+    private static readonly string[] s_statistics = ["mean", "sd", "ci95"];
+
+    public static void WriteCsv(string path, IReadOnlyList<AggregatePoint> points)
+    {
+        using CsvWriter csv = CsvFiles.Create(path);
+        csv.WriteRow(["policy", "load_qps", "seeds", .. SummaryColumns.All.SelectMany(c => s_statistics.Select(s => $"{c.CsvName}_{s}"))]);
+        foreach (AggregatePoint point in points)
+        {
+            var fields = new List<object?> { point.Policy, point.LoadQps, point.Seeds };
+            foreach (SeedSummary metric in point.Metrics)
+            {
+                fields.AddRange([metric.Mean, metric.Sd, metric.Ci95]);
+            }
+            csv.WriteRow(fields.ToArray());
+        }
+    }
+
+    public static void WriteJson(string path, ExperimentConfig config, IReadOnlyList<AggregatePoint> points)
+    {
+        using FileStream file = File.Create(path);
+        using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("experiment", config.Name);
+        json.WriteString("profile", config.Profile.Name);
+        json.WriteString("interval", "95 % Student-t over seeds; n counts the seeds whose metric is defined");
+        json.WriteStartArray("points");
+        foreach (AggregatePoint point in points)
+        {
+            json.WriteStartObject();
+            json.WriteString("policy", point.Policy);
+            if (point.LoadQps is double load)
+            {
+                json.WriteNumber("load_qps", load);
+            }
+            else
+            {
+                json.WriteNull("load_qps");
+            }
+            json.WriteNumber("seeds", point.Seeds);
+            json.WriteStartObject("metrics");
+            for (int i = 0; i < point.Metrics.Count; i++)
+            {
+                SeedSummary metric = point.Metrics[i];
+                json.WriteStartObject(SummaryColumns.All[i].CsvName);
+                json.WriteNumber("n", metric.N);
+                Number(json, "mean", metric.Mean);
+                Number(json, "sd", metric.Sd);
+                Number(json, "ci95", metric.Ci95);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        file.WriteByte((byte)'\n');
+    }
+
+    /// <summary>JSON has no NaN: an undefined statistic (no seed had the metric) is null.</summary>
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Mosel.Experiments.Tests;
+
+public sealed class AggregateTests
+{
+    /// <summary>Student's t, 97.5 % quantile, 2 degrees of freedom (tables: 4.303).</summary>
+    private const double T2 = 4.302652729911275;
+
+    private static Dictionary<string, string>[] Rows(string path)
+    {
+        string[] lines = File.ReadAllLines(path);
+        string[] header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(','), (h, v) => (h, v)).ToDictionary(p => p.h, p => p.v)).ToArray();
+    }
+
+    private static double Number(string field) => double.Parse(field, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Three seeds of the smoke config: each point's mean, sample standard deviation and 95 % interval in aggregate.csv and
+    /// summary.json are what the per-run values in summary.csv give by hand (mean, sqrt(Σ(x − mean)² / 2), t · sd / √3).
+    /// </summary>
+    [Fact]
+    public void EveryPointsMeanDeviationAndIntervalFollowFromTheRunsInSummaryCsv()
+    {
+        using var scratch = new Scratch();
+        string outDir = scratch.Combine("r");
+        (int code, _, string error) = CliRunner.Run("simulate", "--config", Repo.PathOf("experiments/configs/smoke.yaml"), "--out", outDir,
+            "--set", "seeds=[1, 2, 3]", "--set", "scheduler.decision_time=none", "--set", "output.job_records=false");
+        Assert.Equal((0, ""), (code, error));
+        Dictionary<string, string>[] runs = Rows(Path.Combine(outDir, "summary.csv"));
+        Dictionary<string, string>[] points = Rows(Path.Combine(outDir, "aggregate.csv"));
+        Assert.Equal(8, points.Length);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        JsonElement[] jsonPoints = json.RootElement.GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(8, jsonPoints.Length);
+        for (int p = 0; p < points.Length; p++)
+        {
+            Dictionary<string, string> point = points[p];
+            double[] values = runs.Where(r => r["policy"] == point["policy"] && r["load_qps"] == point["load_qps"])
+                .Select(r => Number(r["throughput_rps"])).ToArray();
+            Assert.Equal(3, values.Length);
+            Assert.Equal("3", point["seeds"]);
+            double mean = values.Sum() / 3;
+            double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / 2);
+            Assert.Equal(mean, Number(point["throughput_rps_mean"]), 9);
+            Assert.Equal(sd, Number(point["throughput_rps_sd"]), 9);
+            Assert.Equal(T2 * sd / Math.Sqrt(3), Number(point["throughput_rps_ci95"]), 9);
+            JsonElement metric = jsonPoints[p].GetProperty("metrics").GetProperty("throughput_rps");
+            Assert.Equal(point["policy"], jsonPoints[p].GetProperty("policy").GetString());
+            Assert.Equal(3, metric.GetProperty("n").GetInt32());
+            Assert.Equal(mean, metric.GetProperty("mean").GetDouble(), 9);
+            Assert.Equal(T2 * sd / Math.Sqrt(3), metric.GetProperty("ci95").GetDouble(), 9);
+        }
+        // A metric no seed has (no decisions for none: its decision times are empty) is an empty field and null, not 0.
+        Dictionary<string, string> none = points.First(p => p["policy"] == "none");
+        Assert.Equal("", none["decision_wall_p50_ms_mean"]);
+        JsonElement noneJson = jsonPoints.First(p => p.GetProperty("policy").GetString() == "none");
+        Assert.Equal(JsonValueKind.Null, noneJson.GetProperty("metrics").GetProperty("decision_wall_p50_ms").GetProperty("mean").ValueKind);
+    }
+}
