@@ -3,7 +3,7 @@ using Mosel.Experiments.Configuration;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary><c>--jobs N</c>: how many runs go at once (results are the same for any N).</summary>
+/// <summary><c>--jobs N</c>: how many runs go at once (with decision_time: none the files are the same for any N).</summary>
 public sealed record JobsOption(Option<int?> Jobs)
 {
     /// <summary>More than any machine this runs on has cores; a typo like 1000000 is refused rather than obeyed.</summary>
@@ -11,7 +11,7 @@ public sealed record JobsOption(Option<int?> Jobs)
 
     public static JobsOption Create() => new(new Option<int?>("--jobs", "-j")
     {
-        Description = $"Runs at once (default: one per core, {Environment.ProcessorCount} here); results are the same for any number",
+        Description = $"Runs at once (default: one per core, {Environment.ProcessorCount} here); with decision_time: none the files are the same for any number",
     });
 
     /// <summary>The number asked for, or null for one per core.</summary>

@@ -48,10 +48,9 @@ public static class ReproduceCommand
             ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines, parallelism), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
             folder.Commit();
             var table = new Table().Border(TableBorder.Rounded).AddColumns(["claim", "at", "paper", .. engines.Select(e => $"{e.Name} engine")]);
-            foreach (var claim in report.Headline.GroupBy(r => (r.Claim, r.Point)))
+            foreach (string[] cells in ReportWriter.ClaimRows(report.Headline, engines))
             {
-                table.AddRow([Markup.Escape(claim.Key.Claim), Markup.Escape(claim.Key.Point), Markup.Escape(claim.First().Paper),
-                    .. engines.Select(e => Markup.Escape(claim.FirstOrDefault(r => r.Engine == e.Name)?.Text ?? "—"))]);
+                table.AddRow(cells.Select(Markup.Escape).ToArray());
             }
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"{report.Figures.Count} figures and report.md in {Markup.Escape(folder.FinalPath)} ({report.WallSeconds:0.0} s)");

@@ -8,8 +8,8 @@ namespace Mosel.Experiments.Configuration;
 /// <summary>Opens a trace file (plain or .gz) and hands it to the reader in src/Sim.</summary>
 public static class TraceFile
 {
-    /// <summary>How many parsed traces are kept (a 22-day per-second trace is about 15 MB).</summary>
-    private const int Kept = 4;
+    /// <summary>How many parsed traces are kept (a 22-day per-second trace is about 15 MB parsed).</summary>
+    private const int KeptTraces = 4;
 
     private static readonly Lock s_keptLock = new();
     private static readonly List<(TraceKey Key, ArrivalTrace Trace)> s_kept = new();
@@ -24,26 +24,25 @@ public static class TraceFile
         {
             throw new ConfigException($"{path}: trace file not found");
         }
-        string sha256;
-        using (FileStream bytes = File.OpenRead(path))
-        {
-            sha256 = Convert.ToHexString(SHA256.HashData(bytes));
-        }
-        var key = new TraceKey(Path.GetFullPath(path), format, sha256);
+        // Read once: the bytes hashed are the bytes parsed, even if the file changes meanwhile.
+        byte[] bytes = File.ReadAllBytes(path);
+        var key = new TraceKey(Path.GetFullPath(path), format, Convert.ToHexString(SHA256.HashData(bytes)));
         lock (s_keptLock)
         {
-            foreach ((TraceKey kept, ArrivalTrace trace) in s_kept)
+            if (Find(key) is { } kept)
             {
-                if (kept == key)
-                {
-                    return trace;
-                }
+                return kept;
             }
         }
-        ArrivalTrace read = Read(path, format);
+        ArrivalTrace read = Read(path, bytes, format);
         lock (s_keptLock)
         {
-            if (s_kept.Count == Kept)
+            // Another thread may have read the same file meanwhile.
+            if (Find(key) is { } other)
+            {
+                return other;
+            }
+            if (s_kept.Count == KeptTraces)
             {
                 s_kept.RemoveAt(0);
             }
@@ -52,11 +51,24 @@ public static class TraceFile
         return read;
     }
 
-    private static ArrivalTrace Read(string path, TraceFormat format)
+    /// <summary>The kept trace of the key, or null; the caller holds the lock.</summary>
+    private static ArrivalTrace? Find(TraceKey key)
+    {
+        foreach ((TraceKey kept, ArrivalTrace trace) in s_kept)
+        {
+            if (kept == key)
+            {
+                return trace;
+            }
+        }
+        return null;
+    }
+
+    private static ArrivalTrace Read(string path, byte[] bytes, TraceFormat format)
     {
         bool gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        uint? expectedSize = gzip ? GzipTrailerSize(path) : null;
-        using FileStream file = File.OpenRead(path);
+        uint? expectedSize = gzip ? GzipTrailerSize(path, bytes) : null;
+        using var file = new MemoryStream(bytes, writable: false);
         using var counted = new CountingStream(gzip ? new GZipStream(file, CompressionMode.Decompress) : file);
         using var reader = new StreamReader(counted);
         ArrivalTrace trace;
@@ -100,18 +112,13 @@ public static class TraceFile
         return (uint)stream.BytesRead == expected;
     }
 
-    private static uint GzipTrailerSize(string path)
+    private static uint GzipTrailerSize(string path, byte[] bytes)
     {
-        using FileStream file = File.OpenRead(path);
-        Span<byte> head = stackalloc byte[2];
-        if (file.Length < 18 || file.Read(head) != 2 || head[0] != 0x1f || head[1] != 0x8b)
+        if (bytes.Length < 18 || bytes[0] != 0x1f || bytes[1] != 0x8b)
         {
             throw new ConfigException($"{path}: not a gzip file (a .gz trace must be gzip-compressed)");
         }
-        Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
-        file.ReadExactly(trailer);
-        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        return BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4));
     }
 
     /// <summary>Counts the bytes read through it (the decompressed size).</summary>

@@ -19,7 +19,8 @@ public sealed class ReproductionContext(string outDir, bool quick, ReproductionE
 
     public string FiguresDir { get; } = Path.Combine(outDir, "figures");
 
-    public void Log(string message) => log($"[{engine.Name}] {message}");
+    /// <param name="perEngine">False for work that is the same under every engine (it is not tagged with one).</param>
+    public void Log(string message, bool perEngine = true) => log(perEngine ? $"[{engine.Name}] {message}" : message);
 
     /// <summary>Whether this engine has the experiment config (the reference engine has none for models the authors' code does not serve).</summary>
     public bool Has(string file) => File.Exists(Path.Combine(_configs, file));

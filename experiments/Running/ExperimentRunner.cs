@@ -26,8 +26,8 @@ public static class ExperimentRunner
     {
         IReadOnlyList<RunSpec> runs = config.Runs();
         var outcomes = new RunOutcome[runs.Count];
-        // Real forward passes and live replays are timed: runs must not share the device or the clock.
         StrategyMatrices matrices = StrategyMatrices.For(config);
+        // Real forward passes and live replays are timed: runs must not share the device or the clock.
         var options = new ParallelOptions { MaxDegreeOfParallelism = config.Torch is not null || config.LiveReplay ? 1 : parallelism ?? Environment.ProcessorCount };
         // Longest runs first, handed out one at a time: the last runs to finish are short ones, so cores do not idle at the
         // end of a config. Outcomes keep the runs' order whatever order they ran in.
@@ -47,14 +47,17 @@ public static class ExperimentRunner
         return outcomes;
     }
 
-    /// <summary>Run indices by expected cost, largest first: modality-selecting policies (they re-plan) before the others, then by expected events.</summary>
+    /// <summary>
+    /// Run indices by expected events, largest first (an overloaded baseline can cost as much as a re-planning policy, so
+    /// the policy only breaks ties: modality-selecting ones first).
+    /// </summary>
     private static int[] LongestFirst(ExperimentConfig config, IReadOnlyList<RunSpec> runs)
     {
         Dictionary<double, double> events = runs.Select(r => r.LoadQps ?? -1).Distinct()
             .ToDictionary(load => load, load => RunBudget.EventsPerRun(config, load < 0 ? null : load));
         return Enumerable.Range(0, runs.Count)
-            .OrderByDescending(i => PolicyCatalog.SelectsModalities(runs[i].Policy))
-            .ThenByDescending(i => events[runs[i].LoadQps ?? -1])
+            .OrderByDescending(i => events[runs[i].LoadQps ?? -1])
+            .ThenByDescending(i => PolicyCatalog.SelectsModalities(runs[i].Policy))
             .ThenBy(i => i)
             .ToArray();
     }

@@ -53,6 +53,10 @@ public static class PolicyCatalog
         {
             return new AllModalitiesPolicy(name, context.Estimate);
         }
+        if (context.Matrix is { } shared && (shared.Profile != context.Estimate.Profile || shared.Estimate.Precision != context.Estimate.Precision))
+        {
+            throw new ArgumentException("the shared strategy matrix was built for another profile or precision than the estimates", nameof(context));
+        }
         IOnlineSolver? solver = mode == ReplanMode.Optimal ? OnlineSolvers.Create(context.Solver) : null;
         return new ModalitySelectionPolicy(name, context.Matrix ?? StrategyMatrix.Build(context.Estimate), mode, solver, context.Solver, context.Clock);
     }

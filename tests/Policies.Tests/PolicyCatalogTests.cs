@@ -95,4 +95,14 @@ public sealed class PolicyCatalogTests
             Assert.Equal(RandomProfiles.Tvlt.Configurations[ModelProfile.FullConfigurationIndex].Accuracy, strategy.Accuracy, 12);
         }
     }
+
+    [Fact]
+    public void ASharedMatrixIsUsedOnlyWithEstimatesOfItsPrecision()
+    {
+        StrategyMatrix fp32 = StrategyMatrix.Build(new LatencyModel(RandomProfiles.Tvlt, Precision.Fp32));
+        var policy = (ModalitySelectionPolicy)PolicyCatalog.Create("dynamic", ContextFor("dynamic") with { Matrix = fp32 });
+        Assert.Equal(Precision.Fp32, policy.Precision);
+        ArgumentException mismatch = Assert.Throws<ArgumentException>(() => PolicyCatalog.Create("dynamic+fp16", ContextFor("dynamic+fp16") with { Matrix = fp32 }));
+        Assert.Contains("another profile or precision", mismatch.Message, StringComparison.Ordinal);
+    }
 }

@@ -37,4 +37,20 @@ public sealed class EdfListTests
         Assert.Equal(expected.Select(j => j.Job.Id), list.Select(j => j.Job.Id));
         Assert.Equal(expected.Select(j => j.Job.Id), Enumerable.Range(0, list.Count).Select(i => list[i].Job.Id));
     }
+
+    [Fact]
+    public void AnIndexOutsideTheListIsRefusedRatherThanReadingAnEmptySlot()
+    {
+        Strategy strategy = Strategy.Uniform(0, 1, new LatencyModel(TestProfiles.Constant(1), Precision.Fp32));
+        var list = new EdfList();
+        for (int i = 0; i < 3; i++)
+        {
+            list.Insert(new ReferenceJob(new Job(i, 0, 1, i, 0, strategy), warmUp: false));
+        }
+        list.RemoveAt(0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[-1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list.RemoveAt(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => list.RemoveAt(2));
+        Assert.Equal([1, 2], list.Select(j => j.Job.Id));
+    }
 }

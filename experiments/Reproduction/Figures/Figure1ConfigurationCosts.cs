@@ -15,7 +15,7 @@ public sealed class Figure1ConfigurationCosts : IPaperFigure
 
     public void Reproduce(ReproductionContext context, ReproductionReport report)
     {
-        context.Log("Fig. 1: per-configuration latency, memory and accuracy");
+        context.Log("Fig. 1: per-configuration latency, memory and accuracy", perEngine: false);
         foreach (string model in new[] { "tvlt", "vilt" })
         {
             ModelProfile profile = ProfileFile.Load(RepoPaths.Resolve($"profiles/{model}.h100-interim.yaml"));

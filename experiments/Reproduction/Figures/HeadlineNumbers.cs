@@ -41,11 +41,11 @@ public sealed class HeadlineNumbers : IPaperFigure
         double noneThroughput = SeedStatistics.Mean(none, engine.Throughput);
         double dynamicThroughput = SeedStatistics.Mean(dynamic, engine.Throughput);
         report.Claim(context, "throughput, MOSEL ÷ all modalities", point, "3.6×", RatioText.Value(dynamicThroughput, noneThroughput),
-            RatioText.Format(dynamicThroughput, noneThroughput, "req/s"));
+            RatioText.Format(dynamicThroughput, noneThroughput, "req/s", "the baseline collapses"));
         double noneJct = SeedStatistics.Mean(none, s => s.JctMeanSeconds) * 1000;
         double dynamicJct = SeedStatistics.Mean(dynamic, s => s.JctMeanSeconds) * 1000;
         report.Claim(context, "mean JCT, all modalities ÷ MOSEL", point, "11×", RatioText.Value(noneJct, dynamicJct),
-            RatioText.Format(noneJct, dynamicJct, "ms"));
+            RatioText.Format(noneJct, dynamicJct, "ms", "MOSEL's jobs take no time"));
         string Ratio(RunOutcome[] policy) => SeedStatistics.Mean(policy, engine.Violations).ToString("P1", CultureInfo.InvariantCulture);
         report.Claim(context, "violations, all modalities → MOSEL", point, "—", double.NaN, $"{Ratio(none)} → {Ratio(dynamic)}");
     }

@@ -15,7 +15,14 @@ internal sealed class EdfList : IReadOnlyList<ReferenceJob>
 
     public int Count => _items.Count - _head;
 
-    public ReferenceJob this[int index] => _items[_head + index]!;
+    public ReferenceJob this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            return _items[_head + index]!;
+        }
+    }
 
     /// <summary>Inserts after every job whose deadline is at or before this one's.</summary>
     public void Insert(ReferenceJob job)
@@ -44,6 +51,8 @@ internal sealed class EdfList : IReadOnlyList<ReferenceJob>
 
     public ReferenceJob RemoveAt(int index)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
         int at = _head + index;
         ReferenceJob job = _items[at]!;
         for (int i = at; i > _head; i--)
