@@ -20,6 +20,7 @@ public static class MoselCli
 
     public static int Run(string[] args)
     {
+        Invocation.Set(args);
         // Redirected output (logs, CI) would otherwise be wrapped at 80 columns.
         if (Console.IsOutputRedirected)
         {

@@ -19,7 +19,9 @@ public static class ResultsWriter
     {
         string File(string name) => Path.Combine(directory, name);
         System.IO.File.WriteAllText(File("config.resolved.yaml"),
-            $"# Resolved from {config.SourcePath} (relative paths are relative to that file): every default filled in.\n" + StrictYaml.Serialize(config.Options));
+            $"# Resolved from {Path.GetFullPath(config.SourcePath)}: every default filled in, input paths absolute (it re-runs from anywhere).\n" +
+            StrictYaml.Serialize(InputFiles.Absolute(config)));
+        Provenance.Write(File(Provenance.File), config);
         WriteSummary(File("summary.csv"), config, outcomes);
         WriteWindows(File("windows.csv"), config, outcomes);
         WriteAccuracyHistogram(File("accuracy_hist.csv"), outcomes);

@@ -2,9 +2,12 @@ namespace Mosel.Experiments.Tests;
 
 public sealed class DeterminismTests
 {
-    /// <summary>The result files; the marker (which holds the run's id) is Mosel's bookkeeping, not a result.</summary>
+    /// <summary>
+    /// The result files; the marker (which holds the run's id) is Mosel's bookkeeping and provenance.json says when and
+    /// how the folder was made: neither is a result.
+    /// </summary>
     private static string[] Files(string folder) =>
-        Directory.GetFiles(folder).Select(Path.GetFileName).Where(f => f != ".mosel-results").Order(StringComparer.Ordinal).ToArray()!;
+        Directory.GetFiles(folder).Select(Path.GetFileName).Where(f => f is not ".mosel-results" and not "provenance.json").Order(StringComparer.Ordinal).ToArray()!;
 
     private static (int Code, string Error) Simulate(string outDir, int seed) =>
         CliRunner.Run("simulate", "--config", Repo.PathOf("experiments/configs/smoke.yaml"), "--out", outDir,

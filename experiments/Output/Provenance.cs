@@ -1,0 +1,74 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Mosel.Experiments.Configuration;
+
+namespace Mosel.Experiments.Output;
+
+/// <summary>
+/// provenance.json: what made a results folder — Mosel's version and commit, the machine (OS, .NET, CPU), when, the
+/// command line and working directory, and every input file's absolute path and SHA-256. It is the one file in the
+/// folder that differs between two runs of the same seed (it holds the date), so it is kept apart from the results.
+/// </summary>
+public static class Provenance
+{
+    public const string File = "provenance.json";
+
+    public static void Write(string path, ExperimentConfig config)
+    {
+        string version = typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        using FileStream file = System.IO.File.Create(path);
+        using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("mosel_version", plus < 0 ? version : version[..plus]);
+        json.WriteString("commit", plus < 0 ? "unknown" : version[(plus + 1)..]);
+        json.WriteString("os", RuntimeInformation.OSDescription);
+        json.WriteString("dotnet", RuntimeInformation.FrameworkDescription);
+        json.WriteString("cpu", CpuModel());
+        json.WriteNumber("cores", Environment.ProcessorCount);
+        json.WriteString("written_utc", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("command_line", Invocation.CommandLine);
+        json.WriteString("working_directory", Environment.CurrentDirectory);
+        json.WriteStartArray("inputs");
+        foreach ((string role, string input) in InputFiles.Of(config))
+        {
+            json.WriteStartObject();
+            json.WriteString("role", role);
+            json.WriteString("path", input);
+            json.WriteString("sha256", Sha256(input));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        file.WriteByte((byte)'\n');
+    }
+
+    private static string Sha256(string path)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            // Removed since the run read it: nothing left to fingerprint.
+            return "";
+        }
+        using FileStream stream = System.IO.File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+    }
+
+    /// <summary>The CPU's model name where the OS tells it (Linux), else the architecture.</summary>
+    private static string CpuModel()
+    {
+        const string cpuinfo = "/proc/cpuinfo";
+        if (System.IO.File.Exists(cpuinfo))
+        {
+            string? line = System.IO.File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            if (line is not null && line.IndexOf(':', StringComparison.Ordinal) is int colon and >= 0)
+            {
+                return line[(colon + 1)..].Trim();
+            }
+        }
+        return RuntimeInformation.ProcessArchitecture.ToString();
+    }
+}
