@@ -52,14 +52,8 @@ public static class SimulateCommand
     private static IReadOnlyList<RunOutcome> RunWithProgress(ExperimentConfig experiment, string directory, int? parallelism)
     {
         int runs = experiment.Runs().Count;
-        if (runs > 1 && AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            return AnsiConsole.Progress().Start(context =>
-            {
-                ProgressTask task = context.AddTask($"{experiment.Name}: {runs} runs", maxValue: runs);
-                return ExperimentSession.Run(experiment, directory, _ => task.Increment(1), parallelism);
-            });
-        }
-        return ExperimentSession.Run(experiment, directory, parallelism: parallelism);
+        return runs > 1
+            ? RunProgress.Track(experiment.Name, runs, completed => ExperimentSession.Run(experiment, directory, completed, parallelism))
+            : ExperimentSession.Run(experiment, directory, parallelism: parallelism);
     }
 }
