@@ -43,11 +43,14 @@ public static class SimulateCommand
             folder.Commit();
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(experiment.Name)}[/] — {Markup.Escape(experiment.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());
             AnsiConsole.Write(SummaryTable.Build(outcomes));
-            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, aggregate.csv, summary.json, windows.csv, accuracy_hist.csv{(experiment.JobRecords ? ", jobs.csv, decisions.csv" : "")}, config.resolved.yaml)");
+            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, aggregate.csv, summary.json, windows.csv, accuracy_hist.csv{Records(experiment)}, config.resolved.yaml, provenance.json)");
             return 0;
         }));
         return command;
     }
+
+    private static string Records(ExperimentConfig experiment) =>
+        experiment.JobRecords && ResultsWriter.RecordFiles(experiment) is var (jobs, decisions) ? $", {jobs}, {decisions}" : "";
 
     private static IReadOnlyList<RunOutcome> RunWithProgress(ExperimentConfig experiment, string directory, int? parallelism)
     {

@@ -55,6 +55,7 @@ public static class ConfigResolver
             EstimateFactors = factors!,
             EstimateNoiseCv = config.Executor.EstimateNoiseCv,
             JobRecords = config.JobRecords,
+            CompressRecords = config.CompressRecords,
             Torch = torch,
             LiveReplay = config.Executor.LiveReplay,
         };

@@ -66,6 +66,9 @@ public sealed class ExperimentConfig
 
     public required bool JobRecords { get; init; }
 
+    /// <summary>The per-job and per-decision records are gzip-compressed (jobs.csv.gz, decisions.csv.gz).</summary>
+    public required bool CompressRecords { get; init; }
+
     /// <summary>Live replay on the wall clock (executor.clock: wall) instead of the simulated clock.</summary>
     public required bool LiveReplay { get; init; }
 

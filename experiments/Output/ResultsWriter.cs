@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using CsvHelper;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Running;
@@ -8,8 +9,9 @@ namespace Mosel.Experiments.Output;
 /// <summary>Writes an experiment's result files into a (staging) results folder.</summary>
 public static class ResultsWriter
 {
-    public const string JobsFile = "jobs.csv";
-    public const string DecisionsFile = "decisions.csv";
+    /// <summary>The per-job and per-decision record files of a config: CSV, gzip-compressed unless it asks for plain.</summary>
+    public static (string Jobs, string Decisions) RecordFiles(ExperimentConfig config) =>
+        config.CompressRecords ? ("jobs.csv.gz", "decisions.csv.gz") : ("jobs.csv", "decisions.csv");
 
     public static string JobsPart(int run) => $"jobs.{run:D5}.part";
 
@@ -30,8 +32,9 @@ public static class ResultsWriter
         AggregateFiles.WriteJson(File(AggregateFiles.JsonFile), config, points);
         if (config.JobRecords)
         {
-            Join(directory, JobsFile, ResultSchemas.Jobs.Header, outcomes.Select(o => JobsPart(o.Run.Index)));
-            Join(directory, DecisionsFile, ResultSchemas.Decisions.Header, outcomes.Select(o => DecisionsPart(o.Run.Index)));
+            (string jobs, string decisions) = RecordFiles(config);
+            Join(directory, jobs, config.CompressRecords, ResultSchemas.Jobs.Header, outcomes.Select(o => JobsPart(o.Run.Index)));
+            Join(directory, decisions, config.CompressRecords, ResultSchemas.Decisions.Header, outcomes.Select(o => DecisionsPart(o.Run.Index)));
         }
     }
 
@@ -77,9 +80,11 @@ public static class ResultsWriter
         }
     }
 
-    private static void Join(string directory, string name, IReadOnlyList<string> header, IEnumerable<string> parts)
+    /// <summary>Joins the runs' record parts under one header into <paramref name="name"/> (gzip-compressed when asked), deleting each part.</summary>
+    private static void Join(string directory, string name, bool gzip, IReadOnlyList<string> header, IEnumerable<string> parts)
     {
-        using (var output = new FileStream(Path.Combine(directory, name), FileMode.CreateNew))
+        using (var file = new FileStream(Path.Combine(directory, name), FileMode.CreateNew))
+        using (Stream output = gzip ? new GZipStream(file, CompressionLevel.Optimal) : file)
         {
             byte[] head = System.Text.Encoding.UTF8.GetBytes(string.Join(',', header) + "\n");
             output.Write(head);

@@ -24,12 +24,12 @@ public sealed class DeterminismTests
         Assert.Equal((0, ""), Simulate(b, 1));
         Assert.Equal((0, ""), Simulate(c, 2));
 
-        Assert.Equal(["accuracy_hist.csv", "aggregate.csv", "config.resolved.yaml", "decisions.csv", "jobs.csv", "summary.csv", "summary.json", "windows.csv"], Files(a));
+        Assert.Equal(["accuracy_hist.csv", "aggregate.csv", "config.resolved.yaml", "decisions.csv.gz", "jobs.csv.gz", "summary.csv", "summary.json", "windows.csv"], Files(a));
         foreach (string file in Files(a))
         {
             Assert.True(File.ReadAllBytes(Path.Combine(a, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(b, file))), $"{file} differs between two runs with seed 1");
         }
-        foreach (string file in new[] { "jobs.csv", "summary.csv", "windows.csv" })
+        foreach (string file in new[] { "jobs.csv.gz", "summary.csv", "windows.csv" })
         {
             Assert.False(File.ReadAllBytes(Path.Combine(a, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(c, file))), $"{file} is the same for seeds 1 and 2");
         }
@@ -69,7 +69,7 @@ public sealed class DeterminismTests
         {
             (int code, _, string error) = CliRunner.Run("simulate", "--config", Repo.PathOf("experiments/configs/smoke.yaml"), "--out", folder,
                 "--set", "policies=[dynamic]", "--set", "workload.loads_qps=[120]", "--set", "scheduler.decision_time=fixed",
-                "--set", "scheduler.decision_time_ms=5", "--set", $"scheduler.solver={solver}");
+                "--set", "scheduler.decision_time_ms=5", "--set", $"scheduler.solver={solver}", "--set", "output.records_format=csv");
             Assert.Equal((0, ""), (code, error));
         }
         foreach (string file in Files(folders[0]))
@@ -106,8 +106,8 @@ public sealed class CrossProcessDeterminismTests
             Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "mosel did not finish");
             Assert.Equal(0, process.ExitCode);
         }
-        string[] files = Directory.GetFiles(folders[0], "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
-        Assert.Equal(["accuracy_hist.csv", "aggregate.csv", "decisions.csv", "jobs.csv", "summary.csv", "windows.csv"], files);
+        string[] files = Directory.GetFiles(folders[0], "*.csv*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        Assert.Equal(["accuracy_hist.csv", "aggregate.csv", "decisions.csv.gz", "jobs.csv.gz", "summary.csv", "windows.csv"], files);
         foreach (string file in files)
         {
             Assert.True(File.ReadAllBytes(Path.Combine(folders[0], file)).SequenceEqual(File.ReadAllBytes(Path.Combine(folders[1], file))),
