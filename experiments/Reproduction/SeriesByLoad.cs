@@ -8,6 +8,9 @@ namespace Mosel.Experiments.Reproduction;
 /// <summary>Metrics of a figure's runs as plot series: means over seeds with 95 % Student-t intervals.</summary>
 public static class SeriesByLoad
 {
+    /// <summary>What the error bars of every series built here are, for the figure's axis label.</summary>
+    public const string ErrorBars = "error bars: 95 % CI over seeds";
+
     /// <summary>One series per policy: metric against load.</summary>
     public static IReadOnlyList<DataSeries> Build(IReadOnlyList<RunOutcome> outcomes, Func<RunSummary, double> metric, Func<string, string>? label = null) =>
         outcomes.GroupBy(o => o.Run.Policy)

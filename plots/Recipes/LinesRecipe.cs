@@ -7,10 +7,18 @@ public static class LinesRecipe
 {
     private static readonly MarkerShape[] s_markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle];
 
+    /// <param name="offeredLine">Draw y = x, dashed, as "offered": where a throughput plot's lines would be if every request were served.</param>
     public static Plot Build(string title, string xLabel, string yLabel, IReadOnlyList<DataSeries> series, double? yMin = null, double? yMax = null,
-        Alignment legend = Alignment.UpperLeft)
+        Alignment legend = Alignment.UpperLeft, bool offeredLine = false)
     {
         Plot plot = FigureFile.NewPlot(title, xLabel, yLabel);
+        if (offeredLine && series.SelectMany(s => s.Points).Select(p => p.X).ToArray() is { Length: > 0 } loads)
+        {
+            var offered = plot.Add.Line(loads.Min(), loads.Min(), loads.Max(), loads.Max());
+            offered.LineColor = Colors.Gray;
+            offered.LinePattern = LinePattern.Dashed;
+            offered.LegendText = "offered";
+        }
         var palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < series.Count; i++)
         {
@@ -32,6 +40,8 @@ public static class LinesRecipe
         plot.ShowLegend(legend);
         if (yMin is not null || yMax is not null)
         {
+            // Autoscale first: limits set on axes never scaled are replaced by the first render's autoscale.
+            plot.Axes.AutoScale();
             AxisLimits limits = plot.Axes.GetLimits();
             plot.Axes.SetLimitsY(yMin ?? limits.Bottom, yMax ?? limits.Top);
         }

@@ -14,6 +14,20 @@ public sealed class FigureContentTests
     ];
 
     [Fact]
+    public void AThroughputPlotCanShowTheOfferedLineFromItsSmallestToItsLargestLoad()
+    {
+        Plot plot = LinesRecipe.Build("goodput", "offered load (req/s)", "goodput (req/s)", s_lines, yMin: 0, offeredLine: true);
+        LinePlot offered = Assert.Single(plot.GetPlottables<LinePlot>());
+        Assert.Equal("offered", offered.LegendText);
+        Assert.Equal((10.0, 10.0, 30.0, 30.0), (offered.Start.X, offered.Start.Y, offered.End.X, offered.End.Y));
+        Assert.Equal(2, plot.GetPlottables<Scatter>().Count());
+        Assert.Equal(0, plot.Axes.GetLimits().Bottom);
+        plot.RenderInMemory(720, 460);
+        Assert.Equal(0, plot.Axes.GetLimits().Bottom);
+        Assert.Empty(LinesRecipe.Build("t", "x", "y", s_lines).GetPlottables<LinePlot>());
+    }
+
+    [Fact]
     public void LinesHaveOneNamedSeriesPerPolicyWithItsPointsAndErrorBars()
     {
         Plot plot = LinesRecipe.Build("goodput", "offered load (req/s)", "goodput (req/s)", s_lines, yMin: 0, yMax: 35);

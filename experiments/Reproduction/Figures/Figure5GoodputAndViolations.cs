@@ -33,9 +33,9 @@ public sealed class Figure5GoodputAndViolations : IPaperFigure
             }
             context.Log($"Fig. 5: throughput and violations vs load ({title})");
             IReadOnlyList<RunOutcome> runs = context.Simulate(file);
-            string t = context.Save(LinesRecipe.Build($"{title}, {engine.Name} engine: throughput vs offered load", "offered load (req/s)", engine.ThroughputLabel,
-                SeriesByLoad.Build(runs, engine.Throughput, PolicyLabels.For)), $"fig5_{model}_throughput");
-            string v = context.Save(LinesRecipe.Build($"{title}, {engine.Name} engine: violations vs offered load", "offered load (req/s)", engine.ViolationLabel,
+            string t = context.Save(LinesRecipe.Build($"{title}, {engine.Name} engine: throughput vs offered load", $"offered load (req/s); {SeriesByLoad.ErrorBars}",
+                engine.ThroughputLabel, SeriesByLoad.Build(runs, engine.Throughput, PolicyLabels.For), yMin: 0, offeredLine: true), $"fig5_{model}_throughput");
+            string v = context.Save(LinesRecipe.Build($"{title}, {engine.Name} engine: violations vs offered load", $"offered load (req/s); {SeriesByLoad.ErrorBars}", engine.ViolationLabel,
                 SeriesByLoad.Build(runs, engine.Violations, PolicyLabels.For), yMin: -0.02, yMax: 1.02), $"fig5_{model}_violations");
             report.Figures.Add(($"Fig. 5 — {title}, {engine.Title}: {engine.ThroughputLabel} vs offered load (mean of seeds, 95 % CI)", t));
             report.Figures.Add(($"Fig. 5 — {title}, {engine.Title}: {engine.ViolationLabel} vs offered load", v));

@@ -38,7 +38,7 @@ public sealed class Figure5TargetBands : IPaperFigure
         var series = runs.GroupBy(r => (band[r], r.Run.Policy))
             .SelectMany(g => SeriesByLoad.Build(g.ToArray(), engine.Violations, p => $"{PolicyLabels.For(p)}, {g.Key.Item1}"))
             .ToArray();
-        string v = context.Save(LinesRecipe.Build($"TVLT, {engine.Name} engine: violations by target band", "offered load (req/s)", engine.ViolationLabel,
+        string v = context.Save(LinesRecipe.Build($"TVLT, {engine.Name} engine: violations by target band", $"offered load (req/s); {SeriesByLoad.ErrorBars}", engine.ViolationLabel,
             series, yMin: -0.02, yMax: 1.02), "fig5_tvlt_bands");
         report.Figures.Add(($"Fig. 5 by target band — TVLT, {engine.Title}: {engine.ViolationLabel} per band d (targets from [0.743 − d, 0.743])", v));
     }

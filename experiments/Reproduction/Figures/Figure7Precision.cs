@@ -13,7 +13,7 @@ public sealed class Figure7Precision : IPaperFigure
         ReproductionEngine engine = context.Engine;
         context.Log("Fig. 7: violations vs load for fp32, fp16 and MOSEL fp16 (TVLT)");
         IReadOnlyList<RunOutcome> runs = context.Simulate("fig7.yaml");
-        string v = context.Save(LinesRecipe.Build($"TVLT, {engine.Name} engine: fp32 vs fp16 vs MOSEL fp16", "offered load (req/s)", engine.ViolationLabel,
+        string v = context.Save(LinesRecipe.Build($"TVLT, {engine.Name} engine: fp32 vs fp16 vs MOSEL fp16", $"offered load (req/s); {SeriesByLoad.ErrorBars}", engine.ViolationLabel,
             SeriesByLoad.Build(runs, engine.Violations, PolicyLabels.For), yMin: -0.02, yMax: 1.02), "fig7_violations");
         report.Figures.Add(($"Fig. 7 — {engine.Title}: {engine.ViolationLabel} vs offered load, all modalities (fp32, fp16) and MOSEL (fp16)", v));
     }

@@ -36,7 +36,7 @@ public sealed class Figure8EstimationError : IPaperFigure
             (double mean, double half) = SeedStatistics.MeanCi(b.Runs.Select(o => metric(o.Result.Summary) / by).ToArray());
             return new SeriesPoint(b.Factor, mean, half);
         }).ToArray());
-        string file = context.Save(LinesRecipe.Build($"TVLT MOSEL, {engine.Name} engine: latency-estimation error", "estimate ÷ true latency (f)", "normalised to f = 1",
+        string file = context.Save(LinesRecipe.Build($"TVLT MOSEL, {engine.Name} engine: latency-estimation error", $"estimate ÷ true latency (f); {SeriesByLoad.ErrorBars}", "normalised to f = 1",
             [Normalised(engine.ThroughputLabel.Replace(" (req/s)", "", StringComparison.Ordinal), engine.Throughput, throughput), Normalised("mean served accuracy", s => s.MeanServedAccuracy, accuracy)],
             legend: Alignment.LowerRight),
             "fig8_estimation_error");
