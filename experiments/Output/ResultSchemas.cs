@@ -91,7 +91,11 @@ public static class ResultSchemas
         new("seed", (in r) => run(r).Seed),
     ];
 
-    /// <summary>Finished requests per configuration of the profile, one column each.</summary>
+    /// <summary>
+    /// Finished requests per configuration of the profile, one column each, named so that pandas and R take it as an
+    /// identifier: <c>audio+video</c> is <c>requests_audio_video</c>.
+    /// </summary>
     private static IEnumerable<CsvColumn<T>> PerConfiguration<T>(ModelProfile profile, Func<T, IReadOnlyList<long>> counts) =>
-        profile.Configurations.Select((c, i) => new CsvColumn<T>($"requests_{c.Name}", (in T r) => counts(r)[i]));
+        profile.Configurations.Select((c, i) => new CsvColumn<T>(
+            "requests_" + string.Concat(c.Name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_')), (in T r) => counts(r)[i]));
 }

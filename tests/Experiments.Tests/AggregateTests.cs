@@ -31,6 +31,10 @@ public sealed class AggregateTests
         Assert.Equal((0, ""), (code, error));
         Dictionary<string, string>[] runs = Rows(Path.Combine(outDir, "summary.csv"));
         Dictionary<string, string>[] points = Rows(Path.Combine(outDir, "aggregate.csv"));
+        // Column names pandas and R read as identifiers: the audio+video mix is requests_audio_video.
+        Assert.Contains("requests_audio_video", runs[0].Keys);
+        Assert.Contains("requests_audio_video", File.ReadLines(Path.Combine(outDir, "windows.csv")).First().Split(','));
+        Assert.DoesNotContain(runs[0].Keys, k => k.Contains('+', StringComparison.Ordinal));
         Assert.Equal(8, points.Length);
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         JsonElement[] jsonPoints = json.RootElement.GetProperty("points").EnumerateArray().ToArray();
