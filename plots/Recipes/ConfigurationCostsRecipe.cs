@@ -13,7 +13,8 @@ public static class ConfigurationCostsRecipe
         var memory = Bars($"{costs.Model}: peak memory at batch 32 ({costs.Precision})", "peak memory (GiB)", labels,
             [("batch 32", costs.PeakMemoryGiBBatch32)]);
         var accuracy = Bars($"{costs.Model}: {costs.AccuracyLabel}", costs.AccuracyLabel, labels, [("", costs.Accuracy)]);
-        accuracy.Axes.SetLimitsY(Math.Max(0, costs.Accuracy.Min() - 0.1), Math.Min(1.05, costs.Accuracy.Max() + 0.04));
+        // Bars start at 0 (a cut axis would make 0.723 look a fraction of 0.743); the labels carry the exact values.
+        accuracy.Axes.SetLimitsY(0, Math.Min(1.1, costs.Accuracy.Max() * 1.15));
         return [("latency", latency), ("memory", memory), ("accuracy", accuracy)];
     }
 
