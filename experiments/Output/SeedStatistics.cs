@@ -8,10 +8,11 @@ namespace Mosel.Experiments.Output;
 /// <summary>Mean over seeds with its 95 % Student-t confidence interval; runs whose metric is undefined (NaN) are left out.</summary>
 public static class SeedStatistics
 {
+    /// <summary>Mean and 95 % half-width for an error bar: no finite value is a NaN mean with no bar (half-width 0).</summary>
     public static (double Mean, double HalfWidth) MeanCi(IReadOnlyList<double> values)
     {
         SeedSummary summary = Describe(values);
-        return (summary.Mean, summary.Ci95);
+        return (summary.Mean, summary.N == 0 ? 0 : summary.Ci95);
     }
 
     /// <summary>Count, mean, sample standard deviation and 95 % interval half-width of the finite values (sd and interval 0 for one value).</summary>

@@ -1,5 +1,4 @@
 using Mosel.Experiments.Running;
-using Mosel.Sim.Metrics;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Output;
@@ -17,11 +16,12 @@ public static class SummaryTable
         {
             table.AddColumn(new TableColumn(Markup.Escape(column.Label)).RightAligned());
         }
-        foreach (var group in outcomes.GroupBy(o => (o.Run.LoadQps, o.Run.Policy)))
+        // The same points and statistics as aggregate.csv, headline columns only.
+        int[] headline = SummaryColumns.Headline.Select(c => SummaryColumns.All.ToList().IndexOf(c)).ToArray();
+        foreach (AggregatePoint point in AggregatePoint.Build(outcomes))
         {
-            RunSummary[] s = group.Select(o => o.Result.Summary).ToArray();
-            var cells = new List<string> { group.Key.LoadQps?.ToString("0.##") ?? "trace", Markup.Escape(group.Key.Policy), s.Length.ToString() };
-            cells.AddRange(SummaryColumns.Headline.Select(c => Cell(SeedStatistics.Describe(s.Select(c.Value).ToArray()), c.Format)));
+            var cells = new List<string> { point.LoadQps?.ToString("0.##") ?? "trace", Markup.Escape(point.Policy), point.Seeds.ToString() };
+            cells.AddRange(headline.Select(i => Cell(point.Metrics[i], SummaryColumns.All[i].Format)));
             table.AddRow(cells.ToArray());
         }
         return table;
