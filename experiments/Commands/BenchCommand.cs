@@ -121,7 +121,7 @@ public static class BenchCommand
                 string temp = Path.GetTempFileName();
                 try
                 {
-                    using CsvRunRecorder? recorder = config.JobRecords ? new CsvRunRecorder(run, config.Profile, temp, temp + ".d") : null;
+                    using CsvRunRecorder? recorder = config.JobRecords ? new CsvRunRecorder(run, config.Profile, [], temp, temp + ".d") : null;
                     using RunParts parts = ExperimentRunner.Build(config, run, recorder, FrozenClock.Instance);
                     long started = Stopwatch.GetTimestamp();
                     summary = parts.Simulation.Run().Summary;

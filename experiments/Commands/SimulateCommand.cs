@@ -19,9 +19,10 @@ public static class SimulateCommand
         var device = new Option<string?>("--device") { Description = "cpu or cuda, with --executor torch (same as --set executor.device=...)" };
         var budget = BudgetOptions.Create();
         var jobs = JobsOption.Create();
-        var command = new Command("simulate", "Run one experiment (policies x loads x seeds) in the simulator and write a results folder")
+        var dryRun = new Option<bool>("--dry-run") { Description = "List the runs (id, swept values, policy, load, seed) and their count; run nothing, write nothing" };
+        var command = new Command("simulate", "Run a config's study (sweep points x policies x loads x seeds) in the simulator and write a results folder")
         {
-            config, set, output, executor, device, budget.MaxEvents, budget.Force, jobs.Jobs,
+            config, set, output, executor, device, budget.MaxEvents, budget.Force, jobs.Jobs, dryRun,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -35,15 +36,21 @@ public static class SimulateCommand
                 overrides.Add($"executor.device={deviceName}");
             }
             int? parallelism = jobs.Read(parse);
-            ExperimentConfig experiment = ConfigLoader.Load(parse.GetValue(config)!.FullName, overrides);
-            ExperimentSession.Resolve(experiment, budget.Read(parse));
-            string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", experiment.Name);
+            Study study = ConfigLoader.LoadStudy(parse.GetValue(config)!.FullName, overrides);
+            ExperimentSession.Resolve(study, budget.Read(parse));
+            if (parse.GetValue(dryRun))
+            {
+                AnsiConsole.Write(RunList.Build(study));
+                AnsiConsole.MarkupLine($"{study.Runs.Count} runs ({study.Points.Count} sweep points); nothing was run or written.");
+                return 0;
+            }
+            string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", study.Name);
             using var folder = new ResultsFolder(outDir);
-            IReadOnlyList<RunOutcome> outcomes = RunWithProgress(experiment, folder.StagingPath, parallelism);
+            IReadOnlyList<RunOutcome> outcomes = RunWithProgress(study, folder.StagingPath, parallelism);
             folder.Commit();
-            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(experiment.Name)}[/] — {Markup.Escape(experiment.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());
-            AnsiConsole.Write(SummaryTable.Build(outcomes));
-            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, aggregate.csv, summary.json, windows.csv, accuracy_hist.csv{Records(experiment)}, config.resolved.yaml, provenance.json)");
+            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(study.Name)}[/] — {Markup.Escape(study.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());
+            AnsiConsole.Write(SummaryTable.Build(study.SweptKeys, outcomes));
+            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, aggregate.csv, summary.json, windows.csv, accuracy_hist.csv{Records(study.Points[0])}, config.resolved.yaml, provenance.json)");
             return 0;
         }));
         return command;
@@ -52,11 +59,11 @@ public static class SimulateCommand
     private static string Records(ExperimentConfig experiment) =>
         experiment.JobRecords && ResultsWriter.RecordFiles(experiment) is var (jobs, decisions) ? $", {jobs}, {decisions}" : "";
 
-    private static IReadOnlyList<RunOutcome> RunWithProgress(ExperimentConfig experiment, string directory, int? parallelism)
+    private static IReadOnlyList<RunOutcome> RunWithProgress(Study study, string directory, int? parallelism)
     {
-        int runs = experiment.Runs().Count;
+        int runs = study.Runs.Count;
         return runs > 1
-            ? RunProgress.Track(experiment.Name, runs, completed => ExperimentSession.Run(experiment, directory, completed, parallelism))
-            : ExperimentSession.Run(experiment, directory, parallelism: parallelism);
+            ? RunProgress.Track(study.Name, runs, completed => ExperimentSession.Run(study, directory, completed, parallelism))
+            : ExperimentSession.Run(study, directory, parallelism: parallelism);
     }
 }

@@ -5,6 +5,7 @@ public static class ConfigLimits
 {
     public const int MaxWorkers = 1024;
     public const int MaxSeeds = 10_000;
+    public const int MaxSweepPoints = 10_000;
     public const int MaxWarmUpJobs = 1_000;
     public const int MaxSmoothSeconds = 86_400;
     public const double MaxMilliseconds = 1e9;

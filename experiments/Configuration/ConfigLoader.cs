@@ -16,6 +16,9 @@ public static class ConfigLoader
 {
     public static ExperimentConfig Load(string path, IReadOnlyList<string>? overrides = null) => Validate(Read(path, overrides), path);
 
+    /// <summary>A config with its <c>sweep:</c> expanded: every point validated and resolved.</summary>
+    public static Study LoadStudy(string path, IReadOnlyList<string>? overrides = null) => Study.Validate(Read(path, overrides), path);
+
     /// <summary>The config file's options with <c>--set</c> overrides applied, not yet validated.</summary>
     public static ExperimentOptions Read(string path, IReadOnlyList<string>? overrides = null)
     {
@@ -27,7 +30,9 @@ public static class ConfigLoader
     }
 
     /// <summary>Validates, then resolves: options as read (or built in code) to a config ready to run.</summary>
-    public static ExperimentConfig Validate(ExperimentOptions options, string path) => ConfigResolver.Resolve(Check(options, path));
+    public static ExperimentConfig Validate(ExperimentOptions options, string path) => options.Sweep is null
+        ? ConfigResolver.Resolve(Check(options, path))
+        : throw new ConfigException($"{path}: sweep: this command runs one experiment; a config with sweep: runs with mosel simulate");
 
     /// <summary>Every check that needs only the options; reads no file and loads no library.</summary>
     public static ValidatedConfig Check(ExperimentOptions options, string path)

@@ -9,7 +9,7 @@ using Mosel.Sim.Workload;
 namespace Mosel.Experiments.Configuration;
 
 /// <summary>A validated experiment: everything resolved, nothing left to fail on bad input.</summary>
-public sealed class ExperimentConfig
+public sealed record ExperimentConfig
 {
     public required string Name { get; init; }
 
@@ -75,7 +75,11 @@ public sealed class ExperimentConfig
     /// <summary>Real execution: the zoo model, scale and device; null when the profile is replayed.</summary>
     public TorchExecution? Torch { get; init; }
 
-    public IReadOnlyList<RunSpec> Runs()
+    /// <summary>The sweep point this config is (<see cref="SweepPoint.None"/> without <c>sweep:</c>).</summary>
+    public SweepPoint Point { get; init; } = SweepPoint.None;
+
+    /// <summary>Every (load, policy, seed) of this point, numbered from <paramref name="firstIndex"/> (its place in the study).</summary>
+    public IReadOnlyList<RunSpec> Runs(int firstIndex = 0)
     {
         var runs = new List<RunSpec>();
         foreach (double? load in Loads)
@@ -84,7 +88,7 @@ public sealed class ExperimentConfig
             {
                 foreach (int seed in Seeds)
                 {
-                    runs.Add(new RunSpec(runs.Count, policy, load, seed));
+                    runs.Add(new RunSpec(firstIndex + runs.Count, Point, policy, load, seed));
                 }
             }
         }

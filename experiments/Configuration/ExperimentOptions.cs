@@ -27,6 +27,9 @@ public sealed record ExperimentOptions
 
     public OutputOptions Output { get; init; } = new();
 
+    /// <summary>Config keys run over lists of values (see <see cref="SweepOptions"/>); null: one point, the config as written.</summary>
+    public SweepOptions? Sweep { get; init; }
+
     /// <summary>The same experiment with the profile replayed instead of run (for fidelity comparisons).</summary>
     public ExperimentOptions WithProfileReplay(string profile) => this with
     {

@@ -21,17 +21,19 @@ internal static class StrictYaml
         .Build();
 
     /// <param name="overrides"><c>a.b.c=value</c> items (from --set) applied after the file is checked; each value is parsed as YAML.</param>
-    public static T Deserialize<T>(string yaml, string source, IReadOnlyList<string>? overrides = null)
+    /// <param name="overridesFrom">Where the overrides come from, as error lines say it: <c>with --set</c> or a sweep point.</param>
+    public static T Deserialize<T>(string yaml, string source, IReadOnlyList<string>? overrides = null, string overridesFrom = "with --set")
     {
         YamlMappingNode root = Parse(yaml, source);
         YamlShape.Check(root, typeof(T), source, withLines: true);
         if (overrides is { Count: > 0 })
         {
+            string where = $"{source} ({overridesFrom})";
             foreach (string item in overrides)
             {
-                Apply(root, item);
+                Apply(root, item, where);
             }
-            YamlShape.Check(root, typeof(T), $"{source} (with --set)", withLines: false);
+            YamlShape.Check(root, typeof(T), where, withLines: false);
         }
         var writer = new StringWriter();
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
@@ -85,19 +87,19 @@ internal static class StrictYaml
     }
 
     /// <summary>Sets <c>a.b.c=value</c> in the tree, creating mappings on the way; the value is parsed as YAML (so <c>[1, 2]</c> is a list).</summary>
-    private static void Apply(YamlMappingNode root, string item)
+    private static void Apply(YamlMappingNode root, string item, string where)
     {
         int eq = item.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
         {
-            throw new ConfigException($"--set '{item}': expected key=value, e.g. --set workload.slack_ms=40");
+            throw new ConfigException($"{where}: '{item}': expected key=value, e.g. --set workload.slack_ms=40");
         }
         string[] path = item[..eq].Trim().Split('.');
         if (path.Any(p => p.Length == 0))
         {
-            throw new ConfigException($"--set '{item}': the key has an empty part");
+            throw new ConfigException($"{where}: '{item}': the key has an empty part");
         }
-        YamlNode value = ParseValue(item[(eq + 1)..], item);
+        YamlNode value = ParseValue(item[(eq + 1)..], item, where);
         YamlMappingNode node = root;
         for (int i = 0; i < path.Length - 1; i++)
         {
@@ -108,12 +110,12 @@ internal static class StrictYaml
                 node.Children[key] = child;
             }
             node = child as YamlMappingNode
-                ?? throw new ConfigException($"--set '{item}': '{string.Join('.', path[..(i + 1)])}' is not a mapping");
+                ?? throw new ConfigException($"{where}: '{item}': '{string.Join('.', path[..(i + 1)])}' is not a mapping");
         }
         node.Children[new YamlScalarNode(path[^1])] = value;
     }
 
-    private static YamlNode ParseValue(string text, string item)
+    private static YamlNode ParseValue(string text, string item, string where)
     {
         var stream = new YamlStream();
         try
@@ -122,11 +124,11 @@ internal static class StrictYaml
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            throw new ConfigException($"--set '{item}': the value is not valid YAML", e);
+            throw new ConfigException($"{where}: '{item}': the value is not valid YAML", e);
         }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode { Children.Count: 1 } mapping)
         {
-            throw new ConfigException($"--set '{item}': the value is not valid YAML");
+            throw new ConfigException($"{where}: '{item}': the value is not valid YAML");
         }
         return mapping.Children[new YamlScalarNode("v")];
     }

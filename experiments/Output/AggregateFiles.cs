@@ -15,13 +15,14 @@ public static class AggregateFiles
 
     private static readonly string[] s_statistics = ["mean", "sd", "ci95"];
 
-    public static void WriteCsv(string path, IReadOnlyList<AggregatePoint> points)
+    /// <param name="sweptKeys">The study's swept keys, a column each before the policy.</param>
+    public static void WriteCsv(string path, IReadOnlyList<string> sweptKeys, IReadOnlyList<AggregatePoint> points)
     {
         using CsvWriter csv = CsvFiles.Create(path);
-        csv.WriteRow(["policy", "load_qps", "seeds", .. SummaryColumns.All.SelectMany(c => s_statistics.Select(s => $"{c.CsvName}_{s}"))]);
+        csv.WriteRow([.. sweptKeys, "policy", "load_qps", "seeds", .. SummaryColumns.All.SelectMany(c => s_statistics.Select(s => $"{c.CsvName}_{s}"))]);
         foreach (AggregatePoint point in points)
         {
-            var fields = new List<object?> { point.Policy, point.LoadQps, point.Seeds };
+            var fields = new List<object?>(point.Sweep.Settings.Select(s => s.Value)) { point.Policy, point.LoadQps, point.Seeds };
             foreach (SeedSummary metric in point.Metrics)
             {
                 fields.AddRange([metric.Mean, metric.Sd, metric.Ci95]);
@@ -30,18 +31,30 @@ public static class AggregateFiles
         }
     }
 
-    public static void WriteJson(string path, ExperimentConfig config, IReadOnlyList<AggregatePoint> points)
+    public static void WriteJson(string path, Study study, IReadOnlyList<AggregatePoint> points)
     {
         using FileStream file = File.Create(path);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteString("experiment", config.Name);
-        json.WriteString("profile", config.Profile.Name);
+        json.WriteString("experiment", study.Name);
+        json.WriteString("profile", string.Join(", ", study.Points.Select(p => p.Profile.Name).Distinct()));
+        json.WriteStartArray("swept_keys");
+        foreach (string key in study.SweptKeys)
+        {
+            json.WriteStringValue(key);
+        }
+        json.WriteEndArray();
         json.WriteString("interval", "95 % Student-t over seeds; n counts the seeds whose metric is defined");
         json.WriteStartArray("points");
         foreach (AggregatePoint point in points)
         {
             json.WriteStartObject();
+            json.WriteStartObject("sweep");
+            foreach (SweepSetting setting in point.Sweep.Settings)
+            {
+                json.WriteString(setting.Key, setting.Value);
+            }
+            json.WriteEndObject();
             json.WriteString("policy", point.Policy);
             if (point.LoadQps is double load)
             {
@@ -67,6 +80,7 @@ public static class AggregateFiles
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        Provenance.WriteStable(json, study);
         json.WriteEndObject();
         json.Flush();
         file.WriteByte((byte)'\n');

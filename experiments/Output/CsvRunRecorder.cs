@@ -10,20 +10,25 @@ public sealed class CsvRunRecorder : IRunRecorder, IDisposable
 {
     private readonly CsvWriter _jobs;
     private readonly CsvWriter _decisions;
+    private readonly CsvSchema<JobRow> _jobSchema;
+    private readonly CsvSchema<DecisionRow> _decisionSchema;
     private readonly RunSpec _run;
     private readonly ModelProfile _profile;
 
-    public CsvRunRecorder(RunSpec run, ModelProfile profile, string jobsPath, string decisionsPath)
+    /// <param name="sweptKeys">The study's swept keys: a column each.</param>
+    public CsvRunRecorder(RunSpec run, ModelProfile profile, IReadOnlyList<string> sweptKeys, string jobsPath, string decisionsPath)
     {
+        _jobSchema = ResultSchemas.Jobs(sweptKeys);
+        _decisionSchema = ResultSchemas.Decisions(sweptKeys);
         _run = run;
         _profile = profile;
         _jobs = CsvFiles.Create(jobsPath);
         _decisions = CsvFiles.Create(decisionsPath);
     }
 
-    public void Job(in JobRecord record) => ResultSchemas.Jobs.Write(_jobs, new JobRow(_run, _profile, record));
+    public void Job(in JobRecord record) => _jobSchema.Write(_jobs, new JobRow(_run, _profile, record));
 
-    public void Decision(in DecisionRecord record) => ResultSchemas.Decisions.Write(_decisions, new DecisionRow(_run, record));
+    public void Decision(in DecisionRecord record) => _decisionSchema.Write(_decisions, new DecisionRow(_run, record));
 
     public void Dispose()
     {

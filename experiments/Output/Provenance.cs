@@ -15,15 +15,12 @@ public static class Provenance
 {
     public const string File = "provenance.json";
 
-    public static void Write(string path, ExperimentConfig config)
+    public static void Write(string path, Study study)
     {
-        string version = typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        int plus = version.IndexOf('+', StringComparison.Ordinal);
         using FileStream file = System.IO.File.Create(path);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteString("mosel_version", plus < 0 ? version : version[..plus]);
-        json.WriteString("commit", plus < 0 ? "unknown" : version[(plus + 1)..]);
+        WriteVersion(json);
         json.WriteString("os", RuntimeInformation.OSDescription);
         json.WriteString("dotnet", RuntimeInformation.FrameworkDescription);
         json.WriteString("cpu", CpuModel());
@@ -31,8 +28,37 @@ public static class Provenance
         json.WriteString("written_utc", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteString("command_line", Invocation.CommandLine);
         json.WriteString("working_directory", Environment.CurrentDirectory);
+        WriteInputs(json, study);
+        json.WriteEndObject();
+        json.Flush();
+        file.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// The part of the provenance that the same inputs and the same Mosel always give (version, commit, input files and
+    /// their SHA-256), as an object named <c>provenance</c>: summary.json carries it and stays byte-identical across re-runs.
+    /// </summary>
+    public static void WriteStable(Utf8JsonWriter json, Study study)
+    {
+        json.WriteStartObject("provenance");
+        WriteVersion(json);
+        WriteInputs(json, study);
+        json.WriteString("machine_and_command", File);
+        json.WriteEndObject();
+    }
+
+    private static void WriteVersion(Utf8JsonWriter json)
+    {
+        string version = typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        json.WriteString("mosel_version", plus < 0 ? version : version[..plus]);
+        json.WriteString("commit", plus < 0 ? "unknown" : version[(plus + 1)..]);
+    }
+
+    private static void WriteInputs(Utf8JsonWriter json, Study study)
+    {
         json.WriteStartArray("inputs");
-        foreach ((string role, string input) in InputFiles.Of(config))
+        foreach ((string role, string input) in InputFiles.Of(study))
         {
             json.WriteStartObject();
             json.WriteString("role", role);
@@ -41,9 +67,6 @@ public static class Provenance
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
-        file.WriteByte((byte)'\n');
     }
 
     private static string Sha256(string path)

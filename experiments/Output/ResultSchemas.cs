@@ -7,9 +7,9 @@ namespace Mosel.Experiments.Output;
 /// <summary>The columns of every per-run result CSV (summary, windows, accuracy histogram, jobs, decisions), each declared once.</summary>
 public static class ResultSchemas
 {
-    public static readonly CsvSchema<JobRow> Jobs = new(
+    public static CsvSchema<JobRow> Jobs(IReadOnlyList<string> sweptKeys) => new(
     [
-        .. RunColumns<JobRow>((in r) => r.Run),
+        .. RunColumns<JobRow>(sweptKeys, (in r) => r.Run),
         new("job_id", (in r) => r.Job.Id),
         new("arrival_s", (in r) => r.Job.ArrivalSeconds),
         new("start_s", (in r) => r.Job.StartSeconds),
@@ -27,9 +27,9 @@ public static class ResultSchemas
         new("changes", (in r) => r.Job.Changes),
     ]);
 
-    public static readonly CsvSchema<DecisionRow> Decisions = new(
+    public static CsvSchema<DecisionRow> Decisions(IReadOnlyList<string> sweptKeys) => new(
     [
-        .. RunColumns<DecisionRow>((in r) => r.Run),
+        .. RunColumns<DecisionRow>(sweptKeys, (in r) => r.Run),
         new("time_s", (in r) => r.Decision.TimeSeconds),
         new("trigger", (in r) => r.Decision.Trigger),
         new("path", (in r) => r.Decision.Path.ToString().ToLowerInvariant()),
@@ -44,18 +44,19 @@ public static class ResultSchemas
         new("dropped_job_ids", (in r) => string.Join(';', r.Decision.DroppedJobIds)),
     ]);
 
-    public static readonly CsvSchema<AccuracyBinRow> AccuracyHistogram = new(
+    public static CsvSchema<AccuracyBinRow> AccuracyHistogram(IReadOnlyList<string> sweptKeys) => new(
     [
-        .. RunColumns<AccuracyBinRow>((in r) => r.Run),
+        .. RunColumns<AccuracyBinRow>(sweptKeys, (in r) => r.Run),
         new("job_accuracy_from", (in r) => (double)r.Bin / RunResult.AccuracyBins),
         new("job_accuracy_to", (in r) => (double)(r.Bin + 1) / RunResult.AccuracyBins),
         new("requests", (in r) => r.Requests),
     ]);
 
-    /// <summary>Run, policy, precision, load and seed; every metric of <see cref="SummaryColumns"/>; conservation; requests per configuration.</summary>
-    public static CsvSchema<SummaryRow> Summary(ModelProfile profile) => new(
+    /// <summary>Run id, swept keys, policy, precision, load and seed; every metric of <see cref="SummaryColumns"/>; conservation; requests per configuration.</summary>
+    public static CsvSchema<SummaryRow> Summary(ModelProfile profile, IReadOnlyList<string> sweptKeys) => new(
     [
-        new("run", (in r) => r.Run.Index),
+        new("run_id", (in r) => r.Run.Id),
+        .. SweptColumns<SummaryRow>(sweptKeys, (in r) => r.Run),
         new("policy", (in r) => r.Run.Policy),
         new("precision", (in r) => Policies.PolicyCatalog.PrecisionOf(r.Run.Policy).ToName()),
         new("load_qps", (in r) => r.Run.LoadQps),
@@ -65,9 +66,9 @@ public static class ResultSchemas
         .. PerConfiguration<SummaryRow>(profile, r => r.Summary.FinishedRequestsPerConfiguration),
     ]);
 
-    public static CsvSchema<WindowRow> Windows(ModelProfile profile) => new(
+    public static CsvSchema<WindowRow> Windows(ModelProfile profile, IReadOnlyList<string> sweptKeys) => new(
     [
-        .. RunColumns<WindowRow>((in r) => r.Run),
+        .. RunColumns<WindowRow>(sweptKeys, (in r) => r.Run),
         new("window_start_s", (in r) => r.Window.StartSeconds),
         new("submitted_requests", (in r) => r.Window.SubmittedRequests),
         new("met_requests", (in r) => r.Window.MetRequests),
@@ -82,14 +83,19 @@ public static class ResultSchemas
     /// <summary>A row's run, read by reference like the columns themselves.</summary>
     private delegate RunSpec RunOf<T>(in T row);
 
-    /// <summary>The columns every per-run row starts with.</summary>
-    private static CsvColumn<T>[] RunColumns<T>(RunOf<T> run) =>
+    /// <summary>The columns every per-run row starts with: the run's stable id, its swept values, policy, load and seed.</summary>
+    private static CsvColumn<T>[] RunColumns<T>(IReadOnlyList<string> sweptKeys, RunOf<T> run) =>
     [
-        new("run", (in r) => run(r).Index),
+        new("run_id", (in r) => run(r).Id),
+        .. SweptColumns(sweptKeys, run),
         new("policy", (in r) => run(r).Policy),
         new("load_qps", (in r) => run(r).LoadQps),
         new("seed", (in r) => run(r).Seed),
     ];
+
+    /// <summary>One column per swept key, named as the sweep names it (e.g. <c>executor.estimate_factor</c>).</summary>
+    private static IEnumerable<CsvColumn<T>> SweptColumns<T>(IReadOnlyList<string> sweptKeys, RunOf<T> run) =>
+        sweptKeys.Select((key, i) => new CsvColumn<T>(key, (in T r) => run(r).Point.Settings[i].Value));
 
     /// <summary>
     /// Finished requests per configuration of the profile, one column each, named so that pandas and R take it as an

@@ -17,30 +17,31 @@ public static class ResultsWriter
 
     public static string DecisionsPart(int run) => $"decisions.{run:D5}.part";
 
-    public static void Write(string directory, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
+    public static void Write(string directory, Study study, IReadOnlyList<RunOutcome> outcomes)
     {
         string File(string name) => Path.Combine(directory, name);
         System.IO.File.WriteAllText(File("config.resolved.yaml"),
-            $"# Resolved from {Path.GetFullPath(config.SourcePath)}: every default filled in, input paths absolute (it re-runs from anywhere).\n" +
-            StrictYaml.Serialize(InputFiles.Absolute(config)));
-        Provenance.Write(File(Provenance.File), config);
-        WriteSummary(File("summary.csv"), config, outcomes);
-        WriteWindows(File("windows.csv"), config, outcomes);
-        WriteAccuracyHistogram(File("accuracy_hist.csv"), outcomes);
+            $"# Resolved from {Path.GetFullPath(study.SourcePath)}: every default filled in, input paths absolute (it re-runs from anywhere).\n" +
+            StrictYaml.Serialize(InputFiles.Absolute(study.Options, study.SourcePath)));
+        Provenance.Write(File(Provenance.File), study);
+        WriteSummary(File("summary.csv"), study, outcomes);
+        WriteWindows(File("windows.csv"), study, outcomes);
+        WriteAccuracyHistogram(File("accuracy_hist.csv"), study, outcomes);
         IReadOnlyList<AggregatePoint> points = AggregatePoint.Build(outcomes);
-        AggregateFiles.WriteCsv(File(AggregateFiles.CsvFile), points);
-        AggregateFiles.WriteJson(File(AggregateFiles.JsonFile), config, points);
-        if (config.JobRecords)
+        AggregateFiles.WriteCsv(File(AggregateFiles.CsvFile), study.SweptKeys, points);
+        AggregateFiles.WriteJson(File(AggregateFiles.JsonFile), study, points);
+        ExperimentConfig first = study.Points[0];
+        if (first.JobRecords)
         {
-            (string jobs, string decisions) = RecordFiles(config);
-            Join(directory, jobs, config.CompressRecords, ResultSchemas.Jobs.Header, outcomes.Select(o => JobsPart(o.Run.Index)));
-            Join(directory, decisions, config.CompressRecords, ResultSchemas.Decisions.Header, outcomes.Select(o => DecisionsPart(o.Run.Index)));
+            (string jobs, string decisions) = RecordFiles(first);
+            Join(directory, jobs, first.CompressRecords, ResultSchemas.Jobs(study.SweptKeys).Header, outcomes.Select(o => JobsPart(o.Run.Index)));
+            Join(directory, decisions, first.CompressRecords, ResultSchemas.Decisions(study.SweptKeys).Header, outcomes.Select(o => DecisionsPart(o.Run.Index)));
         }
     }
 
-    private static void WriteSummary(string path, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
+    private static void WriteSummary(string path, Study study, IReadOnlyList<RunOutcome> outcomes)
     {
-        CsvSchema<SummaryRow> schema = ResultSchemas.Summary(config.Profile);
+        CsvSchema<SummaryRow> schema = ResultSchemas.Summary(study.Profile, study.SweptKeys);
         using CsvWriter csv = CsvFiles.Create(path);
         schema.WriteHeader(csv);
         foreach (RunOutcome o in outcomes)
@@ -49,9 +50,9 @@ public static class ResultsWriter
         }
     }
 
-    private static void WriteWindows(string path, ExperimentConfig config, IReadOnlyList<RunOutcome> outcomes)
+    private static void WriteWindows(string path, Study study, IReadOnlyList<RunOutcome> outcomes)
     {
-        CsvSchema<WindowRow> schema = ResultSchemas.Windows(config.Profile);
+        CsvSchema<WindowRow> schema = ResultSchemas.Windows(study.Profile, study.SweptKeys);
         using CsvWriter csv = CsvFiles.Create(path);
         schema.WriteHeader(csv);
         foreach (RunOutcome o in outcomes)
@@ -63,10 +64,11 @@ public static class ResultsWriter
         }
     }
 
-    private static void WriteAccuracyHistogram(string path, IReadOnlyList<RunOutcome> outcomes)
+    private static void WriteAccuracyHistogram(string path, Study study, IReadOnlyList<RunOutcome> outcomes)
     {
+        CsvSchema<AccuracyBinRow> schema = ResultSchemas.AccuracyHistogram(study.SweptKeys);
         using CsvWriter csv = CsvFiles.Create(path);
-        ResultSchemas.AccuracyHistogram.WriteHeader(csv);
+        schema.WriteHeader(csv);
         foreach (RunOutcome o in outcomes)
         {
             IReadOnlyList<long> bins = o.Result.JobAccuracyHistogram;
@@ -74,7 +76,7 @@ public static class ResultsWriter
             {
                 if (bins[i] > 0)
                 {
-                    ResultSchemas.AccuracyHistogram.Write(csv, new AccuracyBinRow(o.Run, i, bins[i]));
+                    schema.Write(csv, new AccuracyBinRow(o.Run, i, bins[i]));
                 }
             }
         }

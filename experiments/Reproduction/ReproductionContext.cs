@@ -25,20 +25,16 @@ public sealed class ReproductionContext(string outDir, bool quick, ReproductionE
     /// <summary>Whether this engine has the experiment config (the reference engine has none for models the authors' code does not serve).</summary>
     public bool Has(string file) => File.Exists(Path.Combine(_configs, file));
 
-    /// <summary>
-    /// Runs one of the engine's configs (changed by <paramref name="change"/>, then by the quick preset when asked) into
-    /// its own folder under the engine's, named after the config unless <paramref name="folder"/> says otherwise.
-    /// </summary>
-    public IReadOnlyList<RunOutcome> Simulate(string file, Func<ExperimentOptions, ExperimentOptions>? change = null, string? folder = null)
+    /// <summary>Runs one of the engine's configs (its whole sweep; with the quick preset when asked) into a folder under the engine's named after the config.</summary>
+    public IReadOnlyList<RunOutcome> Simulate(string file)
     {
         string path = Path.Combine(_configs, file);
         ExperimentOptions read = ConfigLoader.Read(path);
-        ExperimentOptions changed = change?.Invoke(read) ?? read;
-        ExperimentConfig config = ConfigLoader.Validate(quick ? ExperimentPresets.Quick(changed) : changed, path);
-        ExperimentSession.Resolve(config, RunBudget.Default);
-        string directory = Path.Combine(outDir, engine.Name, folder ?? Path.GetFileNameWithoutExtension(file));
+        Study study = Study.Validate(quick ? ExperimentPresets.Quick(read) : read, path);
+        ExperimentSession.Resolve(study, RunBudget.Default);
+        string directory = Path.Combine(outDir, engine.Name, Path.GetFileNameWithoutExtension(file));
         Directory.CreateDirectory(directory);
-        return ExperimentSession.Run(config, directory, parallelism: jobs);
+        return ExperimentSession.Run(study, directory, parallelism: jobs);
     }
 
     /// <summary>Saves a one-panel figure (PNG + SVG) named after <paramref name="name"/> and the engine, and returns the PNG's path.</summary>

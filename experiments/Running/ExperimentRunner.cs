@@ -16,27 +16,34 @@ using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Running;
 
-/// <summary>Builds and runs every (policy, load, seed) of an experiment; runs are independent, so they go in parallel.</summary>
+/// <summary>Builds and runs every run of a study (each point's policy x load x seed); runs are independent, so they go in parallel.</summary>
 public static class ExperimentRunner
 {
     /// <param name="recorderFor">A recorder per run (for per-job records), or null for none.</param>
     /// <param name="completed">Called after each run, from any thread.</param>
     public static IReadOnlyList<RunOutcome> Run(ExperimentConfig config, Func<RunSpec, IRunRecorder?>? recorderFor = null,
+        Action<RunOutcome>? completed = null, int? parallelism = null) => Run(Study.Of(config), recorderFor, completed, parallelism);
+
+    /// <inheritdoc cref="Run(ExperimentConfig, Func{RunSpec, IRunRecorder?}?, Action{RunOutcome}?, int?)"/>
+    public static IReadOnlyList<RunOutcome> Run(Study study, Func<RunSpec, IRunRecorder?>? recorderFor = null,
         Action<RunOutcome>? completed = null, int? parallelism = null)
     {
-        IReadOnlyList<RunSpec> runs = config.Runs();
+        IReadOnlyList<RunSpec> runs = study.Runs;
         var outcomes = new RunOutcome[runs.Count];
-        StrategyMatrices matrices = StrategyMatrices.For(config);
+        StrategyMatrices[] matrices = study.Points.Select(StrategyMatrices.For).ToArray();
         // Real forward passes and live replays are timed: runs must not share the device or the clock.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = config.Torch is not null || config.LiveReplay ? 1 : parallelism ?? Environment.ProcessorCount };
+        bool timed = study.Points.Any(p => p.Torch is not null || p.LiveReplay);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = timed ? 1 : parallelism ?? Environment.ProcessorCount };
         // Longest runs first, handed out one at a time: the last runs to finish are short ones, so cores do not idle at the
-        // end of a config. Outcomes keep the runs' order whatever order they ran in.
-        Parallel.ForEach(Partitioner.Create(LongestFirst(config, runs), EnumerablePartitionerOptions.NoBuffering), options, i =>
+        // end of a study. Outcomes keep the runs' order whatever order they ran in.
+        Parallel.ForEach(Partitioner.Create(LongestFirst(study), EnumerablePartitionerOptions.NoBuffering), options, i =>
         {
-            IRunRecorder? recorder = recorderFor?.Invoke(runs[i]);
+            RunSpec run = runs[i];
+            ExperimentConfig config = study.ConfigOf(run);
+            IRunRecorder? recorder = recorderFor?.Invoke(run);
             try
             {
-                outcomes[i] = RunOne(config, runs[i], recorder, ClockFor(config), matrices);
+                outcomes[i] = RunOne(config, run, recorder, ClockFor(config), matrices[run.Point.Index]);
             }
             finally
             {
@@ -51,12 +58,13 @@ public static class ExperimentRunner
     /// Run indices by expected events, largest first (an overloaded baseline can cost as much as a re-planning policy, so
     /// the policy only breaks ties: modality-selecting ones first).
     /// </summary>
-    private static int[] LongestFirst(ExperimentConfig config, IReadOnlyList<RunSpec> runs)
+    private static int[] LongestFirst(Study study)
     {
-        Dictionary<double, double> events = runs.Select(r => r.LoadQps ?? -1).Distinct()
-            .ToDictionary(load => load, load => RunBudget.EventsPerRun(config, load < 0 ? null : load));
+        IReadOnlyList<RunSpec> runs = study.Runs;
+        Dictionary<(int, double), double> events = runs.Select(r => (r.Point.Index, r.LoadQps ?? -1)).Distinct()
+            .ToDictionary(key => key, key => RunBudget.EventsPerRun(study.Points[key.Index], key.Item2 < 0 ? null : key.Item2));
         return Enumerable.Range(0, runs.Count)
-            .OrderByDescending(i => events[runs[i].LoadQps ?? -1])
+            .OrderByDescending(i => events[(runs[i].Point.Index, runs[i].LoadQps ?? -1)])
             .ThenByDescending(i => PolicyCatalog.SelectsModalities(runs[i].Policy))
             .ThenBy(i => i)
             .ToArray();

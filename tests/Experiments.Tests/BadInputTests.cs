@@ -85,6 +85,19 @@ public sealed class BadInputTests
         { "gzip of garbage", "gzip-garbage", "trace.txt.gz:1:" },
         { "not gzip at all", "gzip-plain", "trace.txt.gz: not a gzip file" },
 
+        // Sweeps: the sweep's own mistakes name sweep.grid / sweep.zip; a point's mistakes name the point.
+        { "sweep of an unknown key", "append:sweep: {grid: {executor.estimate_facter: [0.5, 1]}}", "config.yaml (sweep point executor.estimate_facter=0.5): executor.estimate_facter: unknown key 'estimate_facter'" },
+        { "bad value at one sweep point", "append:sweep: {grid: {executor.estimate_factor: [1, -2]}}", "config.yaml (sweep point executor.estimate_factor=-2): executor.estimate_factor: must be in" },
+        { "zip lists of unequal length", "append:sweep: {zip: {workload.slack_ms: [17, 55], executor.estimate_factor: [1]}}", "config.yaml: sweep.zip.executor.estimate_factor: zip lists go in step|found 1" },
+        { "sweep value listed twice", "append:sweep: {grid: {workload.slack_ms: [17, 17.0]}}", "config.yaml: sweep.grid.workload.slack_ms: a value is listed twice" },
+        { "empty sweep list", "append:sweep: {grid: {workload.slack_ms: []}}", "config.yaml: sweep.grid.workload.slack_ms: list at least one value" },
+        { "empty value in a sweep list", "append:sweep: {grid: {workload.slack_ms: [17, ~]}}", "config.yaml:11: sweep.grid.workload.slack_ms[1]: empty value" },
+        { "sweep with no keys", "append:sweep: {grid: {}}", "config.yaml: sweep: list at least one key" },
+        { "sweep of the study's name", "append:sweep: {grid: {name: [a, b]}}", "config.yaml: sweep.grid.name: a key of the study as a whole" },
+        { "sweep of the records' format", "append:sweep: {grid: {output.records_format: [csv, csv.gz]}}", "sweep.grid.output.records_format: a key of the study as a whole" },
+        { "a key both zipped and gridded", "append:sweep: {grid: {workload.slack_ms: [17]}, zip: {workload.slack_ms: [55]}}", "config.yaml: sweep.zip.workload.slack_ms: the key is also under grid" },
+        { "sweep through a number", "append:sweep: {grid: {workload.slack_ms.x: [1]}}", "config.yaml (sweep point workload.slack_ms.x=1): 'workload.slack_ms.x=1': 'workload.slack_ms' is not a mapping" },
+
         // Profiles.
         { "huge batch size", "profile-replace:audio+video: {batch_sizes: [1, 2, 32]=>audio+video: {batch_sizes: [1, 2, 2147483647]", "profile.yaml: latency.fp32.audio+video.batch_sizes[2]: batch size must be in [1, 65536]" },
         { "null latency table", "profile-replace:audio: {batch_sizes: [1, 2, 32], latency_ms: [5, 7, 12]}=>audio: null", "profile.yaml:8: latency.fp32.audio: expected a mapping of keys, found an empty value" },

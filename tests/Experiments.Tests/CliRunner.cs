@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace Mosel.Experiments.Tests;
 
 /// <summary>Runs the mosel command line in-process, capturing stdout and stderr.</summary>
@@ -15,6 +17,9 @@ internal static class CliRunner
             var error = new StringWriter();
             Console.SetOut(output);
             Console.SetError(error);
+            // Spectre's console was bound to the real stdout when first used: tables and lines go to the capture too.
+            IAnsiConsole originalAnsi = AnsiConsole.Console;
+            AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
             try
             {
                 int code = MoselCli.Run(args);
@@ -22,6 +27,7 @@ internal static class CliRunner
             }
             finally
             {
+                AnsiConsole.Console = originalAnsi;
                 Console.SetOut(originalOut);
                 Console.SetError(originalError);
             }

@@ -23,8 +23,8 @@ public sealed class SmokeTests
     {
         foreach (string file in Directory.GetFiles(Repo.PathOf("experiments/configs"), "*.yaml", SearchOption.AllDirectories))
         {
-            ExperimentConfig config = ConfigLoader.Load(file);
-            Assert.NotEmpty(config.Runs());
+            Study study = ConfigLoader.LoadStudy(file);
+            Assert.NotEmpty(study.Runs);
         }
     }
 

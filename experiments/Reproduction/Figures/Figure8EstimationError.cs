@@ -14,7 +14,7 @@ namespace Mosel.Experiments.Reproduction.Figures;
 /// </summary>
 public sealed class Figure8EstimationError : IPaperFigure
 {
-    private static readonly double[] s_estimateFactors = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5];
+    private const string FactorKey = "executor.estimate_factor";
 
     public string Id => "8";
 
@@ -22,12 +22,12 @@ public sealed class Figure8EstimationError : IPaperFigure
     {
         ReproductionEngine engine = context.Engine;
         context.Log("Fig. 8: robustness to latency-estimation error (TVLT dynamic)");
-        var byFactor = new List<(double Factor, IReadOnlyList<RunOutcome> Runs)>();
-        foreach (double f in s_estimateFactors)
-        {
-            string folder = $"fig8/f{f.ToString("0.0", CultureInfo.InvariantCulture)}";
-            byFactor.Add((f, context.Simulate("fig8.yaml", o => o with { Executor = o.Executor with { EstimateFactor = f } }, folder)));
-        }
+        // fig8.yaml sweeps the factor; its runs are grouped back by the swept value.
+        var byFactor = context.Simulate("fig8.yaml")
+            .GroupBy(o => double.Parse(o.Run.Point.ValueOf(FactorKey)!, CultureInfo.InvariantCulture))
+            .Select(g => (Factor: g.Key, Runs: (IReadOnlyList<RunOutcome>)g.ToArray()))
+            .OrderBy(g => g.Factor)
+            .ToList();
         IReadOnlyList<RunOutcome> reference = byFactor.Single(b => b.Factor == 1.0).Runs;
         double throughput = SeedStatistics.Mean(reference, engine.Throughput);
         double accuracy = SeedStatistics.Mean(reference, s => s.MeanServedAccuracy);

@@ -1,0 +1,74 @@
+namespace Mosel.Experiments.Configuration;
+
+/// <summary>
+/// What one config asks for: its sweep points, each a validated <see cref="ExperimentConfig"/>, and their runs (every
+/// point's loads x policies x seeds, in point order). A config without <c>sweep:</c> is a study of one point.
+/// </summary>
+public sealed class Study
+{
+    private Study(ExperimentOptions options, IReadOnlyList<ExperimentConfig> points)
+    {
+        Options = options;
+        Points = points;
+        SweptKeys = points[0].Point.Settings.Select(s => s.Key).ToArray();
+        var runs = new List<RunSpec>();
+        foreach (ExperimentConfig point in points)
+        {
+            runs.AddRange(point.Runs(runs.Count));
+        }
+        Runs = runs;
+    }
+
+    public string Name => Points[0].Name;
+
+    public string SourcePath => Points[0].SourcePath;
+
+    /// <summary>The options as read, with the <c>sweep:</c> section (written out as config.resolved.yaml).</summary>
+    public ExperimentOptions Options { get; }
+
+    public IReadOnlyList<ExperimentConfig> Points { get; }
+
+    /// <summary>The swept keys in the sweep's order: a column each in every result file.</summary>
+    public IReadOnlyList<string> SweptKeys { get; }
+
+    public IReadOnlyList<RunSpec> Runs { get; }
+
+    /// <summary>The profile every point's per-configuration columns are named after (all points' profiles have the same configurations).</summary>
+    public Mosel.Sim.Profiles.ModelProfile Profile => Points[0].Profile;
+
+    public static Study Of(ExperimentConfig config) => new(config.Options, [config]);
+
+    /// <summary>Validates every point; the first point with a mistake is reported, each line naming the point.</summary>
+    public static Study Validate(ExperimentOptions options, string path)
+    {
+        if (options.Sweep is null)
+        {
+            return Of(ConfigLoader.Validate(options, path));
+        }
+        var configs = new List<ExperimentConfig>();
+        foreach (SweepPoint point in SweepGrid.Points(options.Sweep, path))
+        {
+            try
+            {
+                configs.Add(ConfigLoader.Validate(SweepGrid.Apply(options, point, path), path) with { Point = point });
+            }
+            catch (ConfigException e)
+            {
+                throw SweepGrid.AtPoint(e, point, path);
+            }
+        }
+        string[] names = Configurations(configs[0]);
+        ExperimentConfig? other = configs.FirstOrDefault(c => !Configurations(c).SequenceEqual(names));
+        if (other is not null)
+        {
+            throw new ConfigException($"{path}: sweep: the profiles of points '{configs[0].Point.Label}' and '{other.Point.Label}' have different modality configurations " +
+                $"({string.Join(", ", names)} against {string.Join(", ", Configurations(other))}); a study compares one model's configurations");
+        }
+        return new Study(options, configs);
+    }
+
+    /// <summary>The validated config that a run of this study belongs to.</summary>
+    public ExperimentConfig ConfigOf(RunSpec run) => Points[run.Point.Index];
+
+    private static string[] Configurations(ExperimentConfig config) => config.Profile.Configurations.Select(c => c.Name).ToArray();
+}
