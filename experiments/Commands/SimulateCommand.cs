@@ -50,7 +50,7 @@ public static class SimulateCommand
             folder.Commit();
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(study.Name)}[/] — {Markup.Escape(study.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());
             AnsiConsole.Write(SummaryTable.Build(study.SweptKeys, outcomes));
-            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, aggregate.csv, summary.json, windows.csv, accuracy_hist.csv{Records(study.Points[0])}, config.resolved.yaml, provenance.json)");
+            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, aggregate.csv, summary.json, windows.csv, job_accuracy.csv{Records(study.Points[0])}, config.resolved.yaml, provenance.json)");
             return 0;
         }));
         return command;

@@ -4,7 +4,7 @@ using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Output;
 
-/// <summary>The columns of every per-run result CSV (summary, windows, accuracy histogram, jobs, decisions), each declared once.</summary>
+/// <summary>The columns of every per-run result CSV (summary, windows, job accuracy, jobs, decisions), each declared once.</summary>
 public static class ResultSchemas
 {
     public static CsvSchema<JobRow> Jobs(IReadOnlyList<string> sweptKeys) => new(
@@ -44,12 +44,11 @@ public static class ResultSchemas
         new("dropped_job_ids", (in r) => string.Join(';', r.Decision.DroppedJobIds)),
     ]);
 
-    public static CsvSchema<AccuracyBinRow> AccuracyHistogram(IReadOnlyList<string> sweptKeys) => new(
+    public static CsvSchema<JobAccuracyRow> JobAccuracy(IReadOnlyList<string> sweptKeys) => new(
     [
-        .. RunColumns<AccuracyBinRow>(sweptKeys, (in r) => r.Run),
-        new("job_accuracy_from", (in r) => (double)r.Bin / RunResult.AccuracyBins),
-        new("job_accuracy_to", (in r) => (double)(r.Bin + 1) / RunResult.AccuracyBins),
-        new("requests", (in r) => r.Requests),
+        .. RunColumns<JobAccuracyRow>(sweptKeys, (in r) => r.Run),
+        new("job_accuracy", (in r) => r.Mass.Accuracy),
+        new("requests", (in r) => r.Mass.Requests),
     ]);
 
     /// <summary>Run id, swept keys, policy, precision, load and seed; every metric of <see cref="SummaryColumns"/>; conservation; requests per configuration.</summary>

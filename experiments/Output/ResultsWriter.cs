@@ -26,7 +26,7 @@ public static class ResultsWriter
         Provenance.Write(File(Provenance.File), study);
         WriteSummary(File("summary.csv"), study, outcomes);
         WriteWindows(File("windows.csv"), study, outcomes);
-        WriteAccuracyHistogram(File("accuracy_hist.csv"), study, outcomes);
+        WriteJobAccuracy(File("job_accuracy.csv"), study, outcomes);
         IReadOnlyList<AggregatePoint> points = AggregatePoint.Build(outcomes);
         AggregateFiles.WriteCsv(File(AggregateFiles.CsvFile), study.SweptKeys, points);
         AggregateFiles.WriteJson(File(AggregateFiles.JsonFile), study, points);
@@ -64,20 +64,16 @@ public static class ResultsWriter
         }
     }
 
-    private static void WriteAccuracyHistogram(string path, Study study, IReadOnlyList<RunOutcome> outcomes)
+    private static void WriteJobAccuracy(string path, Study study, IReadOnlyList<RunOutcome> outcomes)
     {
-        CsvSchema<AccuracyBinRow> schema = ResultSchemas.AccuracyHistogram(study.SweptKeys);
+        CsvSchema<JobAccuracyRow> schema = ResultSchemas.JobAccuracy(study.SweptKeys);
         using CsvWriter csv = CsvFiles.Create(path);
         schema.WriteHeader(csv);
         foreach (RunOutcome o in outcomes)
         {
-            IReadOnlyList<long> bins = o.Result.JobAccuracyHistogram;
-            for (int i = 0; i < bins.Count; i++)
+            foreach (AccuracyMass mass in o.Result.JobAccuracyDistribution)
             {
-                if (bins[i] > 0)
-                {
-                    schema.Write(csv, new AccuracyBinRow(o.Run, i, bins[i]));
-                }
+                schema.Write(csv, new JobAccuracyRow(o.Run, mass));
             }
         }
     }

@@ -56,7 +56,7 @@ public static class ReportWriter
         }
         text.AppendLine("## Where the results rest");
         text.AppendLine();
-        text.AppendLine("- Every figure's runs are in `<engine>/<config>/` (summary.csv, windows.csv, accuracy_hist.csv, config.resolved.yaml); the configs are in `experiments/configs/` (ideal) and `experiments/configs/reference/`.");
+        text.AppendLine("- Every figure's runs are in `<engine>/<config>/` (summary.csv, windows.csv, job_accuracy.csv, config.resolved.yaml); the configs are in `experiments/configs/` (ideal) and `experiments/configs/reference/`.");
         text.AppendLine("- Goodput counts requests of jobs that met their deadline; processed throughput counts requests the worker ran, late or not.");
         text.AppendLine("- Violations by deadline: the share of submitted requests that did not meet their deadline. Tracer windows: the reference tracer's mean over 4-s windows of 1 − min(1, processed ÷ submitted).");
         text.AppendLine("- Error bars are 95 % Student-t confidence intervals over seeds (one accuracy target drawn per run, so seeds are also target draws).");

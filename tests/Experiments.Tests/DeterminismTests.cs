@@ -24,7 +24,7 @@ public sealed class DeterminismTests
         Assert.Equal((0, ""), Simulate(b, 1));
         Assert.Equal((0, ""), Simulate(c, 2));
 
-        Assert.Equal(["accuracy_hist.csv", "aggregate.csv", "config.resolved.yaml", "decisions.csv.gz", "jobs.csv.gz", "summary.csv", "summary.json", "windows.csv"], Files(a));
+        Assert.Equal(["aggregate.csv", "config.resolved.yaml", "decisions.csv.gz", "job_accuracy.csv", "jobs.csv.gz", "summary.csv", "summary.json", "windows.csv"], Files(a));
         foreach (string file in Files(a))
         {
             Assert.True(File.ReadAllBytes(Path.Combine(a, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(b, file))), $"{file} differs between two runs with seed 1");
@@ -107,7 +107,7 @@ public sealed class CrossProcessDeterminismTests
             Assert.Equal(0, process.ExitCode);
         }
         string[] files = Directory.GetFiles(folders[0], "*.csv*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
-        Assert.Equal(["accuracy_hist.csv", "aggregate.csv", "decisions.csv.gz", "jobs.csv.gz", "summary.csv", "windows.csv"], files);
+        Assert.Equal(["aggregate.csv", "decisions.csv.gz", "job_accuracy.csv", "jobs.csv.gz", "summary.csv", "windows.csv"], files);
         foreach (string file in files)
         {
             Assert.True(File.ReadAllBytes(Path.Combine(folders[0], file)).SequenceEqual(File.ReadAllBytes(Path.Combine(folders[1], file))),

@@ -36,7 +36,7 @@ public sealed class ProvenanceTests
         string again = scratch.Combine("again");
         (code, _, error) = CliRunner.Run("simulate", "--config", Path.Combine(moved, "config.resolved.yaml"), "--out", again);
         Assert.Equal((0, ""), (code, error));
-        foreach (string file in new[] { "summary.csv", "windows.csv", "aggregate.csv", "accuracy_hist.csv" })
+        foreach (string file in new[] { "summary.csv", "windows.csv", "aggregate.csv", "job_accuracy.csv" })
         {
             Assert.True(File.ReadAllBytes(Path.Combine(moved, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(again, file))), $"{file} differs after the re-run");
         }

@@ -66,7 +66,7 @@ public sealed class SweepTests
         // The resolved config keeps the sweep and re-runs to the same files.
         (code, _, error) = CliRunner.Run("simulate", "--config", scratch.Combine("sweep/config.resolved.yaml"), "--out", scratch.Combine("again"));
         Assert.Equal((0, ""), (code, error));
-        foreach (string file in new[] { "summary.csv", "windows.csv", "aggregate.csv", "accuracy_hist.csv" })
+        foreach (string file in new[] { "summary.csv", "windows.csv", "aggregate.csv", "job_accuracy.csv" })
         {
             Assert.Equal(File.ReadAllBytes(scratch.Combine($"sweep/{file}")), File.ReadAllBytes(scratch.Combine($"again/{file}")));
         }

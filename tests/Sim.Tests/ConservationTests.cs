@@ -57,7 +57,7 @@ public sealed class ConservationTests
         Assert.Equal(result.Summary.MetRequests, result.Windows.Sum(w => w.MetRequests));
         Assert.Equal(result.Summary.LateRequests, result.Windows.Sum(w => w.LateRequests));
         Assert.Equal(result.Summary.DroppedRequests, result.Windows.Sum(w => w.DroppedRequests));
-        Assert.Equal(result.Summary.MetRequests + result.Summary.LateRequests, result.JobAccuracyHistogram.Sum());
+        Assert.Equal(result.Summary.MetRequests + result.Summary.LateRequests, result.JobAccuracyDistribution.Sum(a => a.Requests));
         Assert.True(result.Summary.ViolationRatio > 0.05, "this load should overload the all-modality baseline");
     }
 }

@@ -84,10 +84,8 @@ public sealed class PolicyDecisionTests
         Assert.Equal(0.75, second.ServedAccuracySum, 12);
         Assert.Equal([0L, 1L, 0L], second.FinishedRequestsPerConfiguration);
 
-        // Finished requests by their job's served accuracy, in 1/1000 bins: 0.6 x 3, 0.75 x 1, 0.8 x 2.
-        Assert.Equal(RunResult.AccuracyBins + 1, result.JobAccuracyHistogram.Count);
-        Assert.Equal(6, result.JobAccuracyHistogram.Sum());
-        Assert.Equal((3L, 1L, 2L), (result.JobAccuracyHistogram[600], result.JobAccuracyHistogram[750], result.JobAccuracyHistogram[800]));
+        // Finished requests by their job's exact served accuracy: 0.6 x 3, 0.75 x 1, 0.8 x 2, ascending.
+        Assert.Equal([new AccuracyMass(0.6, 3), new AccuracyMass(0.75, 1), new AccuracyMass(0.8, 2)], result.JobAccuracyDistribution);
 
         Assert.Equal(["arrival", "arrival", "dispatch"], recorder.Decisions.Select(d => d.Trigger));
         Assert.Equal([0.001, 0.002, 5.0], recorder.Decisions.Select(d => d.TimeSeconds));
@@ -96,7 +94,7 @@ public sealed class PolicyDecisionTests
     }
 
     [Fact]
-    public void AServedAccuracyOfOneLandsInTheLastHistogramBin()
+    public void AServedAccuracyOfOneIsKeptExactly()
     {
         ModelProfile perfect = ModelProfile.Create("perfect", ["x"], AccuracyMetric.Default, new Dictionary<string, double> { ["x"] = 1.0 },
             new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>
@@ -106,7 +104,7 @@ public sealed class PolicyDecisionTests
         var truth = new LatencyModel(perfect, Precision.Fp32);
         (RunResult result, _) = ReplayRun.Run(new AllModalitiesTestPolicy(truth), truth, new SimulationSettings(),
             new ListArrivals(10, new JobArrival(0, 3, 1.0)));
-        Assert.Equal(3, result.JobAccuracyHistogram[RunResult.AccuracyBins]);
+        Assert.Equal([new AccuracyMass(1.0, 3)], result.JobAccuracyDistribution);
         Assert.Equal(1.0, result.Summary.ShareJobsMeetingTarget);
     }
 

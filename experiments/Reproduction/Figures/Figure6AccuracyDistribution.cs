@@ -37,24 +37,12 @@ public sealed class Figure6AccuracyDistribution : IPaperFigure
         report.Figures.Add(($"The same trace with all modalities (fp32), {engine.Title}", tsNone));
     }
 
-    /// <summary>Requests per accuracy bin (at the bin's centre), summed over the policy's seeds.</summary>
-    private static (double, double)[] AccuracyMass(IEnumerable<RunOutcome> runs)
-    {
-        var mass = new Dictionary<double, double>();
-        foreach (RunOutcome o in runs)
-        {
-            IReadOnlyList<long> bins = o.Result.JobAccuracyHistogram;
-            for (int i = 0; i < bins.Count; i++)
-            {
-                if (bins[i] > 0)
-                {
-                    double at = (i + 0.5) / RunResult.AccuracyBins;
-                    mass[at] = mass.GetValueOrDefault(at) + bins[i];
-                }
-            }
-        }
-        return mass.Select(kv => (kv.Key, kv.Value)).ToArray();
-    }
+    /// <summary>Requests per distinct served accuracy, summed over the policy's seeds.</summary>
+    private static (double, double)[] AccuracyMass(IEnumerable<RunOutcome> runs) => runs
+        .SelectMany(o => o.Result.JobAccuracyDistribution)
+        .GroupBy(m => m.Accuracy)
+        .Select(g => (g.Key, (double)g.Sum(m => m.Requests)))
+        .ToArray();
 
     private static WindowPoint[] Windows(RunResult result)
     {

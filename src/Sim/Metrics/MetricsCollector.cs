@@ -16,7 +16,7 @@ internal sealed class MetricsCollector
     private readonly double _tracerOrigin;
     private readonly LogHistogram _jct = new();
     private readonly LogHistogram _decisionWall = new();
-    private readonly long[] _jobAccuracy = new long[RunResult.AccuracyBins + 1];
+    private readonly Dictionary<double, long> _jobAccuracy = new();
     private readonly long[] _requestsPerConfiguration;
     private readonly Dictionary<string, long> _decisionsByPath = new(StringComparer.Ordinal);
     private long _submittedJobs, _submittedRequests, _metJobs, _metRequests, _lateJobs, _lateRequests, _droppedJobs, _droppedRequests;
@@ -90,7 +90,7 @@ internal sealed class MetricsCollector
             _jobsMeetingTarget++;
         }
         _accuracySum += served * job.Size;
-        _jobAccuracy[Math.Clamp((int)(served * RunResult.AccuracyBins), 0, RunResult.AccuracyBins)] += job.Size;
+        _jobAccuracy[served] = _jobAccuracy.GetValueOrDefault(served) + job.Size;
         WindowStats window = WindowAt(job.FinishSeconds);
         window.ServedAccuracySum += served * job.Size;
         ReadOnlySpan<int> counts = job.Strategy.Counts;
@@ -154,7 +154,7 @@ internal sealed class MetricsCollector
             DecisionWallP99Seconds = _decisionWall.Quantile(0.99),
             DecisionChargedSeconds = _decisionCharged,
         };
-        return new RunResult(summary, _windows, _jobAccuracy,
+        return new RunResult(summary, _windows, _jobAccuracy.OrderBy(a => a.Key).Select(a => new AccuracyMass(a.Key, a.Value)).ToArray(),
             _profile.Configurations.Select(c => c.Accuracy).ToArray(),
             _profile.Configurations.Select(c => c.Name).ToArray());
     }
