@@ -12,6 +12,7 @@ public static class MoselCli
             SimulateCommand.Create(),
             StrategiesCommand.Create(),
             ReproduceCommand.Create(),
+            ReportCommand.Create(),
             ProfileCommand.Create(),
             DoctorCommand.Create(),
             FidelityCommand.Create(),

@@ -1,0 +1,31 @@
+namespace Mosel.Experiments.Reporting;
+
+/// <summary>One row of a study's aggregate.csv: a policy at a load at a sweep point, over its seeds.</summary>
+public sealed record ReportPoint(StudyResults Study, IReadOnlyDictionary<string, string> Sweep, string Policy, double? Load, int Seeds, string[] Row)
+{
+    public static IEnumerable<ReportPoint> Read(StudyResults study)
+    {
+        CsvTable table = study.Aggregate;
+        int policy = table.Column("policy");
+        int load = table.Column("load_qps");
+        int seeds = table.Column("seeds");
+        int[] swept = study.SweptKeys.Select(table.Column).ToArray();
+        foreach (string[] row in table.Rows)
+        {
+            double l = table.Number(row, load);
+            yield return new ReportPoint(study, study.SweptKeys.Select((k, i) => (k, row[swept[i]])).ToDictionary(p => p.k, p => p.Item2),
+                row[policy], double.IsNaN(l) ? null : l, (int)table.Number(row, seeds), row);
+        }
+    }
+
+    /// <summary>The metric's mean over seeds and the half-width of its 95 % interval (0 with one seed).</summary>
+    public (double Mean, double Ci95) Metric(string column)
+    {
+        CsvTable table = Study.Aggregate;
+        double ci = table.Number(Row, table.Column(column + "_ci95"));
+        return (table.Number(Row, table.Column(column + "_mean")), double.IsFinite(ci) ? ci : 0);
+    }
+
+    /// <summary>A swept key's value at this point; empty where this point's study does not sweep it.</summary>
+    public string ValueOf(string key) => Sweep.GetValueOrDefault(key, "");
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Output;
+
+namespace Mosel.Experiments.Reporting;
+
+/// <summary>One results folder as <c>mosel report</c> reads it: the study's name and swept keys, its aggregate, runs and accuracy distribution, config and provenance.</summary>
+public sealed class StudyResults
+{
+    private StudyResults(string folder, string name, IReadOnlyList<string> sweptKeys, CsvTable aggregate, CsvTable summary, string config, string provenance)
+    {
+        Folder = folder;
+        Name = name;
+        SweptKeys = sweptKeys;
+        Aggregate = aggregate;
+        Summary = summary;
+        Config = config;
+        ProvenanceJson = provenance;
+    }
+
+    public string Folder { get; }
+
+    /// <summary>The experiment's name (summary.json's <c>experiment</c>).</summary>
+    public string Name { get; }
+
+    public IReadOnlyList<string> SweptKeys { get; }
+
+    public CsvTable Aggregate { get; }
+
+    public CsvTable Summary { get; }
+
+    /// <summary>config.resolved.yaml as written.</summary>
+    public string Config { get; }
+
+    /// <summary>provenance.json as written.</summary>
+    public string ProvenanceJson { get; }
+
+    public static StudyResults Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new ConfigException($"{folder}: no such results folder");
+        }
+        string File(string name) => Path.Combine(folder, name);
+        string summaryJson = File(AggregateFiles.JsonFile);
+        if (!System.IO.File.Exists(summaryJson))
+        {
+            throw new ConfigException($"{summaryJson}: not found (is {folder} a folder that mosel simulate wrote?)");
+        }
+        string name;
+        string[] swept;
+        try
+        {
+            using JsonDocument json = JsonDocument.Parse(System.IO.File.ReadAllText(summaryJson));
+            name = json.RootElement.GetProperty("experiment").GetString() ?? "";
+            swept = json.RootElement.TryGetProperty("swept_keys", out JsonElement keys) ? keys.EnumerateArray().Select(k => k.GetString() ?? "").ToArray() : [];
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new ConfigException($"{summaryJson}: not a summary.json that Mosel wrote ({e.Message.Split('\n')[0]})", e);
+        }
+        return new StudyResults(folder, name, swept, CsvTable.Read(File(AggregateFiles.CsvFile)), CsvTable.Read(File("summary.csv")),
+            ReadText(File("config.resolved.yaml")), ReadText(File(Output.Provenance.File)));
+    }
+
+    /// <summary>The accuracy distribution (job_accuracy.csv) of the given runs.</summary>
+    public CsvTable JobAccuracy(IReadOnlySet<string> runIds) =>
+        CsvTable.Read(Path.Combine(Folder, "job_accuracy.csv"), row => runIds.Contains(row[0]));
+
+    /// <summary>The metrics windows of one run (windows.csv is read row by row and only that run's rows are kept).</summary>
+    public CsvTable Windows(string runId) => CsvTable.Read(Path.Combine(Folder, "windows.csv"), row => row[0] == runId);
+
+    private static string ReadText(string path) => System.IO.File.Exists(path)
+        ? System.IO.File.ReadAllText(path)
+        : throw new ConfigException($"{path}: not found (is the folder a Mosel results folder?)");
+}
