@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary><c>mosel reproduce [--figure N|all] [--engine reference|ideal|both] [--quick] [--out DIR] [--jobs N]</c></summary>
+/// <summary><c>mosel reproduce [--figure N|all] [--engine reference|ideal|both] [--quick] [--out DIR] [--profile FILE] [--config-dir DIR] [--scale S] [--jobs N]</c></summary>
 public static class ReproduceCommand
 {
     public static Command Create()
@@ -16,10 +16,13 @@ public static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "One seed and short runs (under a minute): for CI and smoke checks" };
         var engine = new Option<string>("--engine", "-e") { Description = "Engines to reproduce under: reference (as the authors built it), ideal (the algorithm as stated) or both", DefaultValueFactory = _ => "both" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Results folder (default: results/reproduce, or results/reproduce-quick); an earlier Mosel results folder there is replaced, anything else is refused" };
+        var profile = new Option<FileInfo?>("--profile", "-p") { Description = "A model profile that replaces TVLT's in every experiment (e.g. one just measured with mosel profile); Fig. 1 draws it, ViLT's Fig. 5 is left out" };
+        var configDir = new Option<DirectoryInfo?>("--config-dir") { Description = "A folder of experiment configs (same file names) used instead of experiments/configs; its reference/ folder for the reference engine" };
+        var scale = ScaleOption.Create();
         var jobs = JobsOption.Create();
         var command = new Command("reproduce", "Run the paper's experiments, render its figures (PNG + SVG) and write report.md")
         {
-            figure, engine, quick, output, jobs.Jobs,
+            figure, engine, quick, output, profile, configDir, scale.Scale, jobs.Jobs,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -43,9 +46,21 @@ public static class ReproduceCommand
             }
             IReadOnlyList<ReproductionEngine> engines = ReproductionEngine.Parse(parse.GetValue(engine));
             int? parallelism = jobs.Read(parse);
+            double factor = scale.Read(parse);
+            string? profilePath = parse.GetValue(profile)?.FullName;
+            if (profilePath is not null)
+            {
+                // Read now: a bad profile is one line before anything runs.
+                ProfileFile.Load(profilePath);
+            }
+            string? configs = parse.GetValue(configDir)?.FullName;
+            if (configs is not null && !Directory.Exists(configs))
+            {
+                throw new ConfigException($"--config-dir: {configs}: no such folder");
+            }
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", isQuick ? "reproduce-quick" : "reproduce");
             using var folder = new ResultsFolder(outDir);
-            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines, parallelism), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
+            ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines, parallelism, profilePath, configs, factor), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
             folder.Commit();
             var table = new Table().Border(TableBorder.Rounded).AddColumns(["claim", "at", "paper", .. engines.Select(e => $"{e.Name} engine")]);
             foreach (string[] cells in ReportWriter.ClaimRows(report.Headline, engines))

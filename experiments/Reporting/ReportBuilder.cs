@@ -218,7 +218,8 @@ public sealed class ReportBuilder
         }).ToArray();
         string[] names = configurations.Select(c => windows.Header[c]["requests_".Length..]).ToArray();
         string policy = run[summary.Column("policy")];
-        string label = $"{study.Name}: {PolicyLabels.For(policy)}, {LoadText(summary, run)}, seed {run[summary.Column("seed")]}";
+        string swept = string.Concat(study.SweptKeys.Select(k => $", {Short(k)} = {run[summary.Column(k)]}"));
+        string label = $"{study.Name}: {PolicyLabels.For(policy)}, {LoadText(summary, run)}{swept}, seed {run[summary.Column("seed")]}";
         IReadOnlyList<(string Name, Plot Plot)> panels = TimeSeriesRecipe.Build(label, points, names);
         const string name = "timeseries";
         WriteCsv(name, ["window_start_s", "offered_rps", "goodput_rps", "violated_rps", "mean_served_accuracy", .. names.Select(n => $"share_{n}")],

@@ -8,7 +8,7 @@ public static class PaperReproduction
     public static ReproductionReport Run(ReproductionOptions options, Action<string> log)
     {
         long started = Stopwatch.GetTimestamp();
-        ReproductionContext[] contexts = options.Engines.Select(e => new ReproductionContext(options.OutDir, options.Quick, e, log, options.Jobs)).ToArray();
+        ReproductionContext[] contexts = options.Engines.Select(e => new ReproductionContext(options, e, log)).ToArray();
         Directory.CreateDirectory(contexts[0].FiguresDir);
         var report = new ReproductionReport();
         foreach (IPaperFigure figure in options.Figures)

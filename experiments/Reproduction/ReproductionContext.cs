@@ -7,39 +7,66 @@ using ScottPlot;
 
 namespace Mosel.Experiments.Reproduction;
 
-/// <summary>What every figure works with under one engine: the engine's experiment configs, the output folders, the preset and the log.</summary>
-/// <param name="outDir">The (staging) folder everything is written into: each engine's runs under a folder named after it, every figure in figures/.</param>
-/// <param name="quick">Run every config with <see cref="ExperimentPresets.Quick"/>.</param>
-/// <param name="jobs">Runs at once; null: one per core.</param>
-public sealed class ReproductionContext(string outDir, bool quick, ReproductionEngine engine, Action<string> log, int? jobs = null)
+/// <summary>What every figure works with under one engine: the engine's experiment configs, the output folders, the options and the log.</summary>
+public sealed class ReproductionContext(ReproductionOptions options, ReproductionEngine engine, Action<string> log)
 {
-    private readonly string _configs = RepoPaths.Resolve(engine.ConfigFolder);
+    /// <summary>The model the paper's experiments run (a <c>--profile</c> replaces it); Fig. 1 also draws ViLT.</summary>
+    public const string PaperProfile = "profiles/tvlt.h100-interim.yaml";
+
+    private readonly string _configs = options.ConfigDir is { } dir
+        ? (engine == ReproductionEngine.Reference ? Path.Combine(dir, "reference") : dir)
+        : RepoPaths.Resolve(engine.ConfigFolder);
 
     public ReproductionEngine Engine => engine;
 
-    public string FiguresDir { get; } = Path.Combine(outDir, "figures");
+    public string FiguresDir { get; } = Path.Combine(options.OutDir, "figures");
+
+    /// <summary>The profiles Fig. 1 draws: TVLT and ViLT, or the <c>--profile</c> alone.</summary>
+    public IReadOnlyList<string> FigureOneProfiles => options.Profile is { } profile
+        ? [profile]
+        : [RepoPaths.Resolve(PaperProfile), RepoPaths.Resolve("profiles/vilt.h100-interim.yaml")];
 
     /// <param name="perEngine">False for work that is the same under every engine (it is not tagged with one).</param>
     public void Log(string message, bool perEngine = true) => log(perEngine ? $"[{engine.Name}] {message}" : message);
 
-    /// <summary>Whether this engine has the experiment config (the reference engine has none for models the authors' code does not serve).</summary>
-    public bool Has(string file) => File.Exists(Path.Combine(_configs, file));
+    /// <summary>
+    /// Whether this engine has the experiment config (the reference engine has none for models the authors' code does not
+    /// serve). With <c>--profile</c>, only the configs of the paper's TVLT experiments run (the profile replaces TVLT's).
+    /// </summary>
+    public bool Has(string file)
+    {
+        string path = Path.Combine(_configs, file);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+        if (options.Profile is null)
+        {
+            return true;
+        }
+        string? profile = ConfigLoader.Read(path).Profile;
+        return profile is not null
+            && Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, profile)) == RepoPaths.Resolve(PaperProfile);
+    }
 
     /// <summary>Runs one of the engine's configs (its whole sweep; with the quick preset when asked) into a folder under the engine's named after the config.</summary>
     public IReadOnlyList<RunOutcome> Simulate(string file)
     {
         string path = Path.Combine(_configs, file);
-        ExperimentOptions read = ConfigLoader.Read(path);
-        Study study = Study.Validate(quick ? ExperimentPresets.Quick(read) : read, path);
+        ExperimentOptions read = ConfigLoader.Read(path, options.Profile is { } profile ? [$"profile={profile}"] : null);
+        Study study = Study.Validate(options.Quick ? ExperimentPresets.Quick(read) : read, path);
         ExperimentSession.Resolve(study, RunBudget.Default);
-        string directory = Path.Combine(outDir, engine.Name, Path.GetFileNameWithoutExtension(file));
+        string directory = Path.Combine(options.OutDir, engine.Name, Path.GetFileNameWithoutExtension(file));
         Directory.CreateDirectory(directory);
-        return ExperimentSession.Run(study, directory, parallelism: jobs);
+        return ExperimentSession.Run(study, directory, parallelism: options.Jobs);
     }
 
     /// <summary>Saves a one-panel figure (PNG + SVG) named after <paramref name="name"/> and the engine, and returns the PNG's path.</summary>
-    public string Save(Plot plot, string name) => FigureFile.Save(plot, FiguresDir, $"{name}_{engine.Name}")[0];
+    public string Save(Plot plot, string name) => FigureFile.Save(plot, FiguresDir, $"{name}_{engine.Name}", scale: options.Scale)[0];
 
     /// <summary>Saves a figure of several panels named after <paramref name="name"/> and the engine, and returns the path of the combined PNG.</summary>
-    public string Save(IReadOnlyList<(string Name, Plot Plot)> panels, string name) => FigureFile.SavePanels(panels, FiguresDir, $"{name}_{engine.Name}")[^1];
+    public string Save(IReadOnlyList<(string Name, Plot Plot)> panels, string name) => FigureFile.SavePanels(panels, FiguresDir, $"{name}_{engine.Name}", scale: options.Scale)[^1];
+
+    /// <summary>Saves a figure of several panels that is the same under every engine, and returns the path of the combined PNG.</summary>
+    public string SaveShared(IReadOnlyList<(string Name, Plot Plot)> panels, string name) => FigureFile.SavePanels(panels, FiguresDir, name, scale: options.Scale)[^1];
 }

@@ -5,6 +5,37 @@ namespace Mosel.Experiments.Tests;
 
 public sealed class ReproductionTests
 {
+    /// <summary>
+    /// <c>--profile</c> replaces TVLT's profile in every run (Fig. 1 draws it alone); <c>--config-dir</c> reads the configs
+    /// from another folder (here Fig. 8's at 40 req/s instead of 80).
+    /// </summary>
+    [Fact]
+    public void AnotherProfileAndAnotherConfigFolderAreRunWithoutEditingTheShippedConfigs()
+    {
+        using var scratch = new Scratch();
+        string profile = Repo.PathOf("profiles/tvlt.cpu-tiny.yaml");
+        (int code, _, string error) = CliRunner.Run("reproduce", "--quick", "--engine", "ideal", "--figure", "1", "--figure", "8",
+            "--profile", profile, "--out", scratch.Combine("p"));
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains($"profile: {profile}", File.ReadAllText(scratch.Combine("p/ideal/fig8/config.resolved.yaml")));
+        Assert.Equal(["fig1_tvlt.png", "fig8_estimation_error_ideal.png"], Directory.GetFiles(scratch.Combine("p/figures"), "fig*.png")
+            .Select(Path.GetFileName).Where(f => !f!.StartsWith("fig1_tvlt_", StringComparison.Ordinal)).Order());
+
+        string configs = scratch.File("configs/fig8.yaml", File.ReadAllText(Repo.PathOf("experiments/configs/fig8.yaml"))
+            .Replace("loads_qps: [80]", "loads_qps: [40]", StringComparison.Ordinal)
+            .Replace("../../profiles/", Repo.PathOf("profiles") + "/", StringComparison.Ordinal));
+        (code, _, error) = CliRunner.Run("reproduce", "--quick", "--engine", "ideal", "--figure", "8", "--config-dir", Path.GetDirectoryName(configs)!, "--out", scratch.Combine("c"));
+        Assert.Equal((0, ""), (code, error));
+        string[] summary = File.ReadAllLines(scratch.Combine("c/ideal/fig8/summary.csv"));
+        int load = Array.IndexOf(summary[0].Split(','), "load_qps");
+        Assert.All(summary.Skip(1), row => Assert.Equal("40", row.Split(',')[load]));
+
+        (code, _, error) = CliRunner.Run("reproduce", "--quick", "--profile", scratch.Combine("none.yaml"), "--out", scratch.Combine("x"));
+        Assert.Equal(2, code);
+        Assert.Contains("none.yaml", error);
+        Assert.False(Directory.Exists(scratch.Combine("x")));
+    }
+
     [Fact]
     public void QuickReproductionWritesEveryFigureUnderBothEnginesAndTheReport()
     {

@@ -6,7 +6,7 @@ using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Reproduction.Figures;
 
-/// <summary>Fig. 1: per-configuration latency (batch 1 and 32), peak memory and accuracy of TVLT and ViLT, straight from the profiles.</summary>
+/// <summary>Fig. 1: per-configuration latency (batch 1 and 32), peak memory and accuracy of TVLT and ViLT (or the <c>--profile</c>), straight from the profiles.</summary>
 public sealed class Figure1ConfigurationCosts : IPaperFigure
 {
     public string Id => "1";
@@ -16,10 +16,11 @@ public sealed class Figure1ConfigurationCosts : IPaperFigure
     public void Reproduce(ReproductionContext context, ReproductionReport report)
     {
         context.Log("Fig. 1: per-configuration latency, memory and accuracy", perEngine: false);
-        foreach (string model in new[] { "tvlt", "vilt" })
+        foreach (string path in context.FigureOneProfiles)
         {
-            ModelProfile profile = ProfileFile.Load(RepoPaths.Resolve($"profiles/{model}.h100-interim.yaml"));
-            string file = FigureFile.SavePanels(ConfigurationCostsRecipe.Build(Costs(profile)), context.FiguresDir, $"fig1_{model}")[^1];
+            ModelProfile profile = ProfileFile.Load(path);
+            string model = profile.Name;
+            string file = context.SaveShared(ConfigurationCostsRecipe.Build(Costs(profile)), $"fig1_{string.Concat(model.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'))}");
             report.Figures.Add(($"Fig. 1 — {model}: latency (batch 1 and 32), peak memory and accuracy per modality configuration (fp32, {profile.Device})", file));
         }
     }
