@@ -5,6 +5,26 @@ namespace Mosel.Experiments.Tests;
 
 public sealed class TraceFileTests
 {
+    /// <summary>The README's two example lines of every trace format are read as it says: the requests they hold, over the span they cover.</summary>
+    [Theory]
+    [InlineData("per_second", 107, 2)]
+    [InlineData("per_minute", 1513, 60)]
+    [InlineData("per_hour", 337_400, 7200)]
+    [InlineData("timestamps", 2, 1)]
+    [InlineData("time_value", double.NaN, 20)]
+    public void TheReadmesTraceExamplesReadAsItSays(string format, double requests, double seconds)
+    {
+        string row = File.ReadLines(Repo.PathOf("README.md")).Single(l => l.StartsWith($"| `{format}` |", StringComparison.Ordinal));
+        string[] lines = row.Split('|')[2].Split("<br>").Select(cell => cell.Trim().Trim('`')).ToArray();
+        using var scratch = new Scratch();
+        ArrivalTrace trace = TraceFile.Load(scratch.File($"{format}.txt", string.Join('\n', lines) + "\n"), TraceFormatNames.ByName[format]);
+        Assert.Equal(seconds, trace.DurationSeconds);
+        if (!double.IsNaN(requests))
+        {
+            Assert.Equal(requests, trace.Rates.Sum() * trace.BinSeconds, 6);
+        }
+    }
+
     /// <summary>The last trace read is kept for the next config that names the same file, but never past a change of its bytes (same length, same second).</summary>
     [Fact]
     public void TheSameFileIsParsedOnceAndAChangedOneAgain()
