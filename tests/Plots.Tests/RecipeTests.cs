@@ -44,8 +44,23 @@ public sealed class RecipeTests : IDisposable
         var costs = new ConfigurationCosts("tvlt", ["audio+video", "audio", "video"], [15, 5, 12.6], [411, 73.6, 282.6], [2.6, 0.9, 2.1],
             [0.743, 0.723, 0.660], "accuracy", "fp32");
         IReadOnlyList<string> files = FigureFile.SavePanels(ConfigurationCostsRecipe.Build(costs), _folder, "fig1");
-        Assert.Equal(7, files.Count);
+        // Each panel's PNG and SVG, then the stacked SVG (three nested panels, one under another) and the stacked PNG.
+        Assert.Equal(8, files.Count);
         AssertPng(files[^1]);
+        string stacked = File.ReadAllText(files[^2]);
+        Assert.Equal(Path.Combine(_folder, "fig1.svg"), files[^2]);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(stacked, "<svg "));
+        Assert.Contains("<svg y=\"600\"", stacked, StringComparison.Ordinal);
+        System.Xml.Linq.XDocument.Parse(stacked);
+    }
+
+    [Fact]
+    public void ScaleTwoDoublesThePngsPixelsAndLeavesTheSvgsSize()
+    {
+        IReadOnlyList<string> files = FigureFile.Save(LinesRecipe.Build("t", "x", "y", Lines()), _folder, "scaled", scale: 2);
+        using var image = SkiaSharp.SKBitmap.Decode(files[0]);
+        Assert.Equal((2 * FigureFile.Width, 2 * FigureFile.Height), (image.Width, image.Height));
+        Assert.Contains($"width=\"{FigureFile.Width}\"", File.ReadAllText(files[1]), StringComparison.Ordinal);
     }
 
     [Fact]
