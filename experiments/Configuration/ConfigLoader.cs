@@ -61,7 +61,7 @@ public static class ConfigLoader
         WorkloadPlan? workload = WorkloadSection.Validate(options.Workload, folder, v);
         (SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference)? scheduler = SchedulerSection.Validate(options.Scheduler, v);
         ExecutorPlan? executor = ExecutorSection.Validate(options.Executor, folder, v);
-        bool? compressRecords = OutputSection.Validate(options.Output, v);
+        RecordsFormat? recordsFormat = OutputSection.Validate(options.Output, v);
         if (scheduler?.Reference is not null)
         {
             CheckReferenceEngine(policies, executor, v);
@@ -77,7 +77,7 @@ public static class ConfigLoader
         };
         ReferenceSettings? reference = scheduler.Value.Reference is { } r ? r with { SlackSeconds = workload.SlackSeconds, WindowSeconds = options.Output.WindowS } : null;
         return new ValidatedConfig(name, path, options, Path.GetFullPath(Path.Combine(folder, profile!)), policies, options.Seeds, workload, settings,
-            scheduler.Value.Solver, reference, executor, options.Output.JobRecords, compressRecords!.Value);
+            scheduler.Value.Solver, reference, executor, options.Output.JobRecords, recordsFormat!.Value);
     }
 
     /// <summary>The reference engine runs the authors' two monitor loops, on the simulated clock.</summary>

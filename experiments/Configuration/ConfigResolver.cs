@@ -55,7 +55,7 @@ public static class ConfigResolver
             EstimateFactors = factors!,
             EstimateNoiseCv = config.Executor.EstimateNoiseCv,
             JobRecords = config.JobRecords,
-            CompressRecords = config.CompressRecords,
+            RecordsFormat = config.RecordsFormat,
             Torch = torch,
             LiveReplay = config.Executor.LiveReplay,
         };

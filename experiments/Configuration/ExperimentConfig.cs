@@ -66,8 +66,8 @@ public sealed record ExperimentConfig
 
     public required bool JobRecords { get; init; }
 
-    /// <summary>The per-job and per-decision records are gzip-compressed (jobs.csv.gz, decisions.csv.gz).</summary>
-    public required bool CompressRecords { get; init; }
+    /// <summary>The format of the per-job and per-decision records.</summary>
+    public required RecordsFormat RecordsFormat { get; init; }
 
     /// <summary>Live replay on the wall clock (executor.clock: wall) instead of the simulated clock.</summary>
     public required bool LiveReplay { get; init; }

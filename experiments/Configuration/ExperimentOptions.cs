@@ -237,7 +237,7 @@ public sealed record OutputOptions
     /// <summary>Write per-job and per-decision records (one row per job / decision); off unless asked for, since they grow with every job.</summary>
     public bool JobRecords { get; init; }
 
-    /// <summary><c>csv.gz</c> (gzip-compressed CSV, the default) or <c>csv</c>: the format of the per-job and per-decision records.</summary>
+    /// <summary><c>csv.gz</c> (gzip-compressed CSV, the default), <c>csv</c> or <c>parquet</c>: the format of the per-job and per-decision records.</summary>
     public string RecordsFormat { get; init; } = "csv.gz";
 
     public double WindowS { get; init; } = SimulationSettings.DefaultWindowSeconds;

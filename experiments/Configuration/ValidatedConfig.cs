@@ -10,4 +10,4 @@ namespace Mosel.Experiments.Configuration;
 /// or loading any library: <see cref="ConfigResolver"/> does that next. <c>Reference</c> is null for the ideal engine.
 /// </summary>
 public sealed record ValidatedConfig(string Name, string SourcePath, ExperimentOptions Options, string ProfilePath, IReadOnlyList<string> Policies,
-    IReadOnlyList<int> Seeds, WorkloadPlan Workload, SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference, ExecutorPlan Executor, bool JobRecords, bool CompressRecords);
+    IReadOnlyList<int> Seeds, WorkloadPlan Workload, SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference, ExecutorPlan Executor, bool JobRecords, RecordsFormat RecordsFormat);

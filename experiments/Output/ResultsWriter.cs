@@ -9,9 +9,13 @@ namespace Mosel.Experiments.Output;
 /// <summary>Writes an experiment's result files into a (staging) results folder.</summary>
 public static class ResultsWriter
 {
-    /// <summary>The per-job and per-decision record files of a config: CSV, gzip-compressed unless it asks for plain.</summary>
-    public static (string Jobs, string Decisions) RecordFiles(ExperimentConfig config) =>
-        config.CompressRecords ? ("jobs.csv.gz", "decisions.csv.gz") : ("jobs.csv", "decisions.csv");
+    /// <summary>The per-job and per-decision record files of a config, named after their format.</summary>
+    public static (string Jobs, string Decisions) RecordFiles(ExperimentConfig config) => config.RecordsFormat switch
+    {
+        RecordsFormat.Csv => ("jobs.csv", "decisions.csv"),
+        RecordsFormat.Parquet => ("jobs.parquet", "decisions.parquet"),
+        _ => ("jobs.csv.gz", "decisions.csv.gz"),
+    };
 
     public static string JobsPart(int run) => $"jobs.{run:D5}.part";
 
@@ -34,8 +38,8 @@ public static class ResultsWriter
         if (first.JobRecords)
         {
             (string jobs, string decisions) = RecordFiles(first);
-            Join(directory, jobs, first.CompressRecords, ResultSchemas.Jobs(study.SweptKeys).Header, outcomes.Select(o => JobsPart(o.Run.Index)));
-            Join(directory, decisions, first.CompressRecords, ResultSchemas.Decisions(study.SweptKeys).Header, outcomes.Select(o => DecisionsPart(o.Run.Index)));
+            Join(directory, jobs, first.RecordsFormat, ResultSchemas.Jobs(study.SweptKeys).Header, outcomes.Select(o => JobsPart(o.Run.Index)).ToArray());
+            Join(directory, decisions, first.RecordsFormat, ResultSchemas.Decisions(study.SweptKeys).Header, outcomes.Select(o => DecisionsPart(o.Run.Index)).ToArray());
         }
     }
 
@@ -78,11 +82,20 @@ public static class ResultsWriter
         }
     }
 
-    /// <summary>Joins the runs' record parts under one header into <paramref name="name"/> (gzip-compressed when asked), deleting each part.</summary>
-    private static void Join(string directory, string name, bool gzip, IReadOnlyList<string> header, IEnumerable<string> parts)
+    /// <summary>Joins the runs' record parts under one header into <paramref name="name"/> in the given format, deleting each part.</summary>
+    private static void Join(string directory, string name, RecordsFormat format, IReadOnlyList<string> header, IReadOnlyList<string> parts)
     {
+        if (format == RecordsFormat.Parquet)
+        {
+            ParquetRecords.Write(Path.Combine(directory, name), header, parts.Select(p => Path.Combine(directory, p)).ToArray());
+            foreach (string part in parts)
+            {
+                File.Delete(Path.Combine(directory, part));
+            }
+            return;
+        }
         using (var file = new FileStream(Path.Combine(directory, name), FileMode.CreateNew))
-        using (Stream output = gzip ? new GZipStream(file, CompressionLevel.Optimal) : file)
+        using (Stream output = format == RecordsFormat.CsvGzip ? new GZipStream(file, CompressionLevel.Optimal) : file)
         {
             byte[] head = System.Text.Encoding.UTF8.GetBytes(string.Join(',', header) + "\n");
             output.Write(head);

@@ -5,36 +5,11 @@ using Mosel.Experiments.Output;
 namespace Mosel.Experiments.Reporting;
 
 /// <summary>One results folder as <c>mosel report</c> reads it: the study's name and swept keys, its aggregate, runs and accuracy distribution, config and provenance.</summary>
-public sealed class StudyResults
+/// <param name="Name">The experiment's name (summary.json's <c>experiment</c>).</param>
+/// <param name="Config">config.resolved.yaml as written.</param>
+/// <param name="ProvenanceJson">provenance.json as written.</param>
+public sealed record StudyResults(string Folder, string Name, IReadOnlyList<string> SweptKeys, CsvTable Aggregate, CsvTable Summary, string Config, string ProvenanceJson)
 {
-    private StudyResults(string folder, string name, IReadOnlyList<string> sweptKeys, CsvTable aggregate, CsvTable summary, string config, string provenance)
-    {
-        Folder = folder;
-        Name = name;
-        SweptKeys = sweptKeys;
-        Aggregate = aggregate;
-        Summary = summary;
-        Config = config;
-        ProvenanceJson = provenance;
-    }
-
-    public string Folder { get; }
-
-    /// <summary>The experiment's name (summary.json's <c>experiment</c>).</summary>
-    public string Name { get; }
-
-    public IReadOnlyList<string> SweptKeys { get; }
-
-    public CsvTable Aggregate { get; }
-
-    public CsvTable Summary { get; }
-
-    /// <summary>config.resolved.yaml as written.</summary>
-    public string Config { get; }
-
-    /// <summary>provenance.json as written.</summary>
-    public string ProvenanceJson { get; }
-
     public static StudyResults Load(string folder)
     {
         if (!Directory.Exists(folder))

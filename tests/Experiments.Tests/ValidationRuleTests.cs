@@ -83,7 +83,7 @@ public sealed class ValidationRuleTests
         { "smoke", ["executor.estimate_factors={speech: 0.8}"], "executor.estimate_factors.speech: not a configuration of tvlt" },
         { "smoke", ["executor.estimate_factors={audio: 0}"], "executor.estimate_factors.audio: must be in [0.01, 100], found 0" },
         { "smoke", ["output.window_s=0"], "output.window_s: must be in [0.001, 31622400] s, found 0" },
-        { "smoke", ["output.records_format=parquet"], "output.records_format: must be 'csv.gz' or 'csv', found 'parquet'" },
+        { "smoke", ["output.records_format=arrow"], "output.records_format: must be 'csv.gz', 'csv' or 'parquet', found 'arrow'" },
         { "fig7", ["workload.loads_qps=[]"], "workload.loads_qps: list at least one load" },
         { "fig7", ["workload.duration_s=0"], "workload.duration_s: must be in (0, 31622400] s, found 0" },
         { "fig7", ["workload.trace={file: x.txt, format: per_second}"], "workload.trace: only used with arrivals: trace" },
