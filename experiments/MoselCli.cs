@@ -13,6 +13,7 @@ public static class MoselCli
             StrategiesCommand.Create(),
             ReproduceCommand.Create(),
             ReportCommand.Create(),
+            MergeCommand.Create(),
             ProfileCommand.Create(),
             DoctorCommand.Create(),
             FidelityCommand.Create(),

@@ -20,9 +20,11 @@ public static class SimulateCommand
         var budget = BudgetOptions.Create();
         var jobs = JobsOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "List the runs (id, swept values, policy, load, seed) and their count; run nothing, write nothing" };
+        var shard = new Option<string?>("--shard") { Description = "Run shard I of N (I/N, 0 <= I < N) of the study's runs, split by run id and cost the same way everywhere; combine shards with mosel merge" };
+        var resume = new Option<bool>("--resume") { Description = "Do nothing when --out already holds these runs' results (same config, shard and Mosel build): a re-submitted job array runs only the shards that did not finish" };
         var command = new Command("simulate", "Run a config's study (sweep points x policies x loads x seeds) in the simulator and write a results folder")
         {
-            config, set, output, executor, device, budget.MaxEvents, budget.Force, jobs.Jobs, dryRun,
+            config, set, output, executor, device, budget.MaxEvents, budget.Force, jobs.Jobs, dryRun, shard, resume,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -36,17 +38,32 @@ public static class SimulateCommand
                 overrides.Add($"executor.device={deviceName}");
             }
             int? parallelism = jobs.Read(parse);
+            ShardSpec? part = parse.GetValue(shard) is string text ? ShardSpec.Parse(text) : null;
             Study study = ConfigLoader.LoadStudy(parse.GetValue(config)!.FullName, overrides);
             ExperimentSession.Resolve(study, budget.Read(parse));
+            if (part is not null)
+            {
+                study = study.Only(ShardPlan.Runs(study, part));
+            }
             if (parse.GetValue(dryRun))
             {
                 AnsiConsole.Write(RunList.Build(study));
                 AnsiConsole.MarkupLine($"{study.Runs.Count} runs ({study.Points.Count} sweep points); nothing was run or written.");
                 return 0;
             }
-            string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", study.Name);
+            string outDir = parse.GetValue(output)?.FullName
+                ?? Path.Combine("results", part is null ? study.Name : $"{study.Name}.shard-{part.Index}-of-{part.Count}");
+            if (parse.GetValue(resume) && CompletedRuns.AlreadyHeld(outDir, study, part))
+            {
+                AnsiConsole.MarkupLine($"{Markup.Escape(outDir)} already holds these {study.Runs.Count} runs (same config, shard and Mosel build); nothing to run.");
+                return 0;
+            }
             using var folder = new ResultsFolder(outDir);
             IReadOnlyList<RunOutcome> outcomes = RunWithProgress(study, folder.StagingPath, parallelism);
+            if (part is not null)
+            {
+                ShardManifest.For(study, part).Write(folder.StagingPath);
+            }
             folder.Commit();
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(study.Name)}[/] — {Markup.Escape(study.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());
             AnsiConsole.Write(SummaryTable.Build(study.SweptKeys, outcomes));

@@ -6,15 +6,19 @@ namespace Mosel.Experiments.Configuration;
 /// </summary>
 public sealed class Study
 {
-    private Study(ExperimentOptions options, IReadOnlyList<ExperimentConfig> points)
+    private Study(ExperimentOptions options, IReadOnlyList<ExperimentConfig> points, IReadOnlyList<RunSpec>? runs = null)
     {
         Options = options;
         Points = points;
         SweptKeys = points[0].Point.Settings.Select(s => s.Key).ToArray();
-        var runs = new List<RunSpec>();
-        foreach (ExperimentConfig point in points)
+        if (runs is null)
         {
-            runs.AddRange(point.Runs(runs.Count));
+            var all = new List<RunSpec>();
+            foreach (ExperimentConfig point in points)
+            {
+                all.AddRange(point.Runs(all.Count));
+            }
+            runs = all;
         }
         Runs = runs;
     }
@@ -31,6 +35,7 @@ public sealed class Study
     /// <summary>The swept keys in the sweep's order: a column each in every result file.</summary>
     public IReadOnlyList<string> SweptKeys { get; }
 
+    /// <summary>The runs this study runs, in the study's order (all of them, or one shard's); each keeps its index in the whole study.</summary>
     public IReadOnlyList<RunSpec> Runs { get; }
 
     /// <summary>The profile every point's per-configuration columns are named after (all points' profiles have the same configurations).</summary>
@@ -66,6 +71,9 @@ public sealed class Study
         }
         return new Study(options, configs);
     }
+
+    /// <summary>The same study running only the given runs (a shard); results and ids are those of the whole study's runs.</summary>
+    public Study Only(IReadOnlyList<RunSpec> runs) => new(Options, Points, runs);
 
     /// <summary>The validated config that a run of this study belongs to.</summary>
     public ExperimentConfig ConfigOf(RunSpec run) => Points[run.Point.Index];

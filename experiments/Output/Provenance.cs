@@ -47,12 +47,15 @@ public static class Provenance
         json.WriteEndObject();
     }
 
+    /// <summary>Mosel's version and commit as built (<c>0.8.0+abc123…</c>): shards of one study must come from the same build.</summary>
+    public static string Build { get; } =
+        typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     private static void WriteVersion(Utf8JsonWriter json)
     {
-        string version = typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        int plus = version.IndexOf('+', StringComparison.Ordinal);
-        json.WriteString("mosel_version", plus < 0 ? version : version[..plus]);
-        json.WriteString("commit", plus < 0 ? "unknown" : version[(plus + 1)..]);
+        int plus = Build.IndexOf('+', StringComparison.Ordinal);
+        json.WriteString("mosel_version", plus < 0 ? Build : Build[..plus]);
+        json.WriteString("commit", plus < 0 ? "unknown" : Build[(plus + 1)..]);
     }
 
     private static void WriteInputs(Utf8JsonWriter json, Study study)

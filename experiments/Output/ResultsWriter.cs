@@ -17,6 +17,15 @@ public static class ResultsWriter
         _ => ("jobs.csv.gz", "decisions.csv.gz"),
     };
 
+    public const string ResolvedConfigFile = "config.resolved.yaml";
+
+    /// <summary>The study's options with every default and absolute input paths, as config.resolved.yaml holds them (after its comment line).</summary>
+    public static string ResolvedConfig(Study study) => StrictYaml.Serialize(InputFiles.Absolute(study.Options, study.SourcePath));
+
+    /// <summary>SHA-256 of <see cref="ResolvedConfig"/>: two folders with the same one ran the same study.</summary>
+    public static string ConfigFingerprint(Study study) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ResolvedConfig(study)))).ToLowerInvariant();
+
     public static string JobsPart(int run) => $"jobs.{run:D5}.part";
 
     public static string DecisionsPart(int run) => $"decisions.{run:D5}.part";
@@ -24,9 +33,9 @@ public static class ResultsWriter
     public static void Write(string directory, Study study, IReadOnlyList<RunOutcome> outcomes)
     {
         string File(string name) => Path.Combine(directory, name);
-        System.IO.File.WriteAllText(File("config.resolved.yaml"),
+        System.IO.File.WriteAllText(File(ResolvedConfigFile),
             $"# Resolved from {Path.GetFullPath(study.SourcePath)}: every default filled in, input paths absolute (it re-runs from anywhere).\n" +
-            StrictYaml.Serialize(InputFiles.Absolute(study.Options, study.SourcePath)));
+            ResolvedConfig(study));
         Provenance.Write(File(Provenance.File), study);
         WriteSummary(File("summary.csv"), study, outcomes);
         WriteWindows(File("windows.csv"), study, outcomes);
@@ -82,6 +91,13 @@ public static class ResultsWriter
         }
     }
 
+    /// <summary>A new records file, gzip-compressed when asked, fed to the compressor in fixed chunks (see <see cref="FixedChunkStream"/>).</summary>
+    public static Stream RecordsOutput(string path, bool gzip)
+    {
+        var file = new FileStream(path, FileMode.CreateNew);
+        return gzip ? new FixedChunkStream(new GZipStream(file, CompressionLevel.Optimal)) : file;
+    }
+
     /// <summary>Joins the runs' record parts under one header into <paramref name="name"/> in the given format, deleting each part.</summary>
     private static void Join(string directory, string name, RecordsFormat format, IReadOnlyList<string> header, IReadOnlyList<string> parts)
     {
@@ -94,8 +110,7 @@ public static class ResultsWriter
             }
             return;
         }
-        using (var file = new FileStream(Path.Combine(directory, name), FileMode.CreateNew))
-        using (Stream output = format == RecordsFormat.CsvGzip ? new GZipStream(file, CompressionLevel.Optimal) : file)
+        using (Stream output = RecordsOutput(Path.Combine(directory, name), format == RecordsFormat.CsvGzip))
         {
             byte[] head = System.Text.Encoding.UTF8.GetBytes(string.Join(',', header) + "\n");
             output.Write(head);
