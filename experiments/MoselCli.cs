@@ -14,6 +14,7 @@ public static class MoselCli
             ReproduceCommand.Create(),
             ReportCommand.Create(),
             MergeCommand.Create(),
+            SlurmCommand.Create(),
             ProfileCommand.Create(),
             DoctorCommand.Create(),
             FidelityCommand.Create(),
