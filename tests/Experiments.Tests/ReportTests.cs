@@ -7,23 +7,7 @@ namespace Mosel.Experiments.Tests;
 /// <summary><c>mosel report</c>: figures picked from what varies, their numbers, a self-contained HTML page that a real browser renders.</summary>
 public sealed partial class ReportTests
 {
-    private static string Config => $$"""
-        name: report-test
-        profile: {{Repo.PathOf("profiles/tvlt.h100-interim.yaml")}}
-        policies: [none, dynamic]
-        seeds: [1, 2]
-        workload:
-          arrivals: poisson
-          loads_qps: [50, 80]
-          duration_s: 20
-          slack_ms: 17
-          accuracy_target: {min: 0.683, max: 0.743, per: run}
-        scheduler:
-          decision_time: none
-        sweep:
-          grid:
-            executor.estimate_factor: [0.75, 1]
-        """;
+    private static string Config => SmallStudy.Yaml("report-test", durationSeconds: 20, jobRecords: false);
 
     private static readonly string[] s_metrics = ["throughput_rps", "violation_ratio", "mean_served_accuracy", "jct_p99_ms"];
 

@@ -6,25 +6,7 @@ namespace Mosel.Experiments.Tests;
 /// <summary><c>simulate --shard I/N</c>, <c>--resume</c> and <c>mosel merge</c>: shards merged give one machine's bytes.</summary>
 public sealed class ShardTests
 {
-    private static string Config => $$"""
-        name: shard-test
-        profile: {{Repo.PathOf("profiles/tvlt.h100-interim.yaml")}}
-        policies: [none, dynamic]
-        seeds: [1, 2]
-        workload:
-          arrivals: poisson
-          loads_qps: [50, 80]
-          duration_s: 15
-          slack_ms: 17
-          accuracy_target: {min: 0.683, max: 0.743, per: run}
-        scheduler:
-          decision_time: none
-        output:
-          job_records: true
-        sweep:
-          grid:
-            executor.estimate_factor: [0.75, 1]
-        """;
+    private static string Config => SmallStudy.Yaml("shard-test", durationSeconds: 15, jobRecords: true);
 
     private static void Simulate(string config, string outDir, params string[] more)
     {
