@@ -11,6 +11,43 @@ public sealed class EdfQueueTests
 
     private static Job NewJob(int id, double deadline) => new(id, 0, 1, deadline, 0, s_strategy);
 
+    /// <summary>
+    /// Against a list sorted by (deadline, id): 20,000 random adds (mostly the latest deadline, some the earliest, ids out
+    /// of order), head pops and removals anywhere, across the front's compaction, give the same jobs in the same order.
+    /// </summary>
+    [Fact]
+    public void KeepsDeadlineThenIdOrderThroughAddsPopsAndRemovalsAnywhere()
+    {
+        var random = new Random(7);
+        var queue = new EdfQueue();
+        var expected = new List<Job>();
+        for (int i = 0; i < 20_000; i++)
+        {
+            double roll = random.NextDouble();
+            if (expected.Count > 0 && roll < 0.35)
+            {
+                Assert.Same(expected[0], queue.PopHead());
+                expected.RemoveAt(0);
+                continue;
+            }
+            if (expected.Count > 0 && roll < 0.45)
+            {
+                Job gone = expected[random.Next(expected.Count)];
+                Assert.True(queue.Remove(gone));
+                expected.Remove(gone);
+                continue;
+            }
+            int id = random.NextDouble() < 0.1 ? -i : i;
+            double deadline = random.NextDouble() < 0.1 ? -i : Math.Round(i / 10.0 + random.Next(5));
+            Job job = NewJob(id, deadline);
+            queue.Add(job);
+            expected.Add(job);
+            expected.Sort((a, b) => a.DeadlineSeconds != b.DeadlineSeconds ? a.DeadlineSeconds.CompareTo(b.DeadlineSeconds) : a.Id.CompareTo(b.Id));
+        }
+        Assert.Equal(expected.Select(j => j.Id), queue.Select(j => j.Id));
+        Assert.Equal(expected.Select(j => j.Id), Enumerable.Range(0, queue.Count).Select(i => queue[i].Id));
+    }
+
     [Fact]
     public void EqualDeadlinesAreOrderedByIdEvenWhenAddedInReverse()
     {

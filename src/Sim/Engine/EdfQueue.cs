@@ -4,64 +4,34 @@ using Mosel.Sim.Model;
 namespace Mosel.Sim.Engine;
 
 /// <summary>
-/// Earliest-deadline-first queue, ties broken by job id. Kept as a list sorted by descending key so
-/// the head is removed in O(1) and policies can walk the queue in EDF order without copying.
+/// Earliest-deadline-first queue, ties broken by job id: policies walk it in EDF order without copying, the head leaves
+/// in O(1), and a new job (mostly the latest deadline) goes in without shifting the queue (<see cref="SortedQueue{T}"/>).
 /// </summary>
 public sealed class EdfQueue : IReadOnlyList<Job>
 {
-    private readonly List<Job> _descending = new();
+    private readonly SortedQueue<Job> _jobs = new(Compare);
 
-    public int Count => _descending.Count;
+    public int Count => _jobs.Count;
 
     /// <summary>The i-th job in EDF order (0 = next to run).</summary>
-    public Job this[int index] => _descending[_descending.Count - 1 - index];
+    public Job this[int index] => _jobs[index];
 
-    internal void Add(Job job)
-    {
-        int lo = 0;
-        int hi = _descending.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (Compare(_descending[mid], job) > 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        _descending.Insert(lo, job);
-    }
+    internal void Add(Job job) => _jobs.Insert(job);
 
-    internal Job PopHead()
-    {
-        Job head = _descending[^1];
-        _descending.RemoveAt(_descending.Count - 1);
-        return head;
-    }
+    internal Job PopHead() => _jobs.RemoveAt(0);
 
     internal bool Remove(Job job)
     {
-        for (int i = _descending.Count - 1; i >= 0; i--)
+        int index = _jobs.IndexOf(job);
+        if (index < 0)
         {
-            if (ReferenceEquals(_descending[i], job))
-            {
-                _descending.RemoveAt(i);
-                return true;
-            }
+            return false;
         }
-        return false;
+        _jobs.RemoveAt(index);
+        return true;
     }
 
-    public IEnumerator<Job> GetEnumerator()
-    {
-        for (int i = _descending.Count - 1; i >= 0; i--)
-        {
-            yield return _descending[i];
-        }
-    }
+    public IEnumerator<Job> GetEnumerator() => _jobs.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
