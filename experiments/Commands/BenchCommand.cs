@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using TraceOptions = Mosel.Experiments.Configuration.TraceOptions;
+using MathNet.Numerics.Statistics;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Reproduction;
@@ -9,6 +9,7 @@ using Mosel.Experiments.Safety;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Metrics;
 using Spectre.Console;
+using TraceOptions = Mosel.Experiments.Configuration.TraceOptions;
 
 namespace Mosel.Experiments.Commands;
 
@@ -108,7 +109,7 @@ public static class BenchCommand
         };
         ExperimentConfig config = ConfigLoader.Validate(options, Path.Combine(root, "experiments/configs/bench-sim.yaml"));
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (string column in new[] { "policy", "jobs", "requests", "wall ms (median)", "wall ms (min)", "jobs / wall-s (median)", "peak RSS MiB", "GC heap after MiB" })
+        foreach (string column in new[] { "policy", "jobs", "requests", "wall ms (median)", "wall ms (min–max)", "jobs / wall-s (median)", "peak RSS MiB", "GC heap after MiB" })
         {
             table.AddColumn(column);
         }
@@ -137,10 +138,9 @@ public static class BenchCommand
                     File.Delete(temp + ".d");
                 }
             }
-            times.Sort();
-            double median = times[times.Count / 2];
+            double median = times.Median();
             table.AddRow(run.Policy, summary!.SubmittedJobs.ToString("N0"), summary.SubmittedRequests.ToString("N0"),
-                (median * 1000).ToString("0.0"), (times[0] * 1000).ToString("0.0"), (summary.SubmittedJobs / median).ToString("N0"),
+                (median * 1000).ToString("0.0"), $"{times.Min() * 1000:0.0}–{times.Max() * 1000:0.0}", (summary.SubmittedJobs / median).ToString("N0"),
                 (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("0"), (GC.GetTotalMemory(true) / 1048576.0).ToString("0.0"));
         }
         AnsiConsole.MarkupLine($"Twitter trace, first {hours} h rescaled to mean {meanQps} req/s, profile {Markup.Escape(config.Profile.Name)}, per-job records {records}, one thread, {repeat} timed repetitions");

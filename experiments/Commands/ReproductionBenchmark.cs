@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using MathNet.Numerics.Statistics;
 using Mosel.Experiments.Configuration;
-using Mosel.Experiments.Reproduction;
 using Mosel.Experiments.Reproduction.Figures;
+using Mosel.Experiments.Reproduction;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
@@ -27,7 +28,7 @@ public static class ReproductionBenchmark
             double[] times = Enumerable.Range(0, repeat).Select(_ => Time(set, quick)).Order().ToArray();
             string name = string.Join(" + ", set.Select(e => e.Name));
             AnsiConsole.MarkupLine(Markup.Escape($"{name}: {string.Join(", ", times.Select(t => t.ToString("0.0")))} s"));
-            double median = (times[(times.Length - 1) / 2] + times[times.Length / 2]) / 2;
+            double median = times.Median();
             table.AddRow(name, repeat.ToString(), median.ToString("0.0"), $"{times[0]:0.0}–{times[^1]:0.0}");
         }
         AnsiConsole.MarkupLine($"mosel reproduce{(quick ? " --quick" : "")}: every figure, {Environment.ProcessorCount} cores, {repeat} timed repetitions each");
