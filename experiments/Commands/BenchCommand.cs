@@ -109,7 +109,7 @@ public static class BenchCommand
         };
         ExperimentConfig config = ConfigLoader.Validate(options, Path.Combine(root, "experiments/configs/bench-sim.yaml"));
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (string column in new[] { "policy", "jobs", "requests", "wall ms (median)", "wall ms (min–max)", "jobs / wall-s (median)", "peak RSS MiB", "GC heap after MiB" })
+        foreach (string column in new[] { "policy", "jobs", "requests", "wall ms (median)", "wall ms (min–max)", "jobs / wall-s (median)", "allocated B / job", "peak RSS MiB", "GC heap after MiB" })
         {
             table.AddColumn(column);
         }
@@ -117,6 +117,7 @@ public static class BenchCommand
         {
             var times = new List<double>();
             RunSummary? summary = null;
+            long allocated = 0;
             for (int i = 0; i <= repeat; i++)
             {
                 string temp = Path.GetTempFileName();
@@ -124,9 +125,12 @@ public static class BenchCommand
                 {
                     using CsvRunRecorder? recorder = config.JobRecords ? new CsvRunRecorder(run, config.Profile, [], temp, temp + ".d") : null;
                     using RunParts parts = ExperimentRunner.Build(config, run, recorder, FrozenClock.Instance);
+                    // Bytes allocated by the run itself: unlike wall time, the same on a busy and a quiet machine.
+                    long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                     long started = Stopwatch.GetTimestamp();
                     summary = parts.Simulation.Run().Summary;
                     double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                    allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                     if (i > 0)
                     {
                         times.Add(wall);
@@ -141,6 +145,7 @@ public static class BenchCommand
             double median = times.Median();
             table.AddRow(run.Policy, summary!.SubmittedJobs.ToString("N0"), summary.SubmittedRequests.ToString("N0"),
                 (median * 1000).ToString("0.0"), $"{times.Min() * 1000:0.0}–{times.Max() * 1000:0.0}", (summary.SubmittedJobs / median).ToString("N0"),
+                ((double)allocated / summary.SubmittedJobs).ToString("N0"),
                 (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("0"), (GC.GetTotalMemory(true) / 1048576.0).ToString("0.0"));
         }
         AnsiConsole.MarkupLine($"Twitter trace, first {hours} h rescaled to mean {meanQps} req/s, profile {Markup.Escape(config.Profile.Name)}, per-job records {records}, one thread, {repeat} timed repetitions");
