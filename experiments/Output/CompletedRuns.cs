@@ -19,8 +19,10 @@ public static class CompletedRuns
         ShardManifest? manifest = ShardManifest.Read(folder);
         if (shard is not null)
         {
-            return manifest == ShardManifest.For(study, shard) with { RunIds = manifest?.RunIds ?? [] }
-                && manifest!.RunIds.SequenceEqual(study.Runs.Select(r => r.Id));
+            ShardManifest expected = ShardManifest.For(study, shard);
+            return manifest is not null
+                && (manifest.Build, manifest.ConfigSha256, manifest.Shard, manifest.Shards) == (expected.Build, expected.ConfigSha256, expected.Shard, expected.Shards)
+                && manifest.RunIds.SequenceEqual(expected.RunIds);
         }
         string resolved = Path.Combine(folder, ResultsWriter.ResolvedConfigFile);
         return manifest is null && File.Exists(resolved)

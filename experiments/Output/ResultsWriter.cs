@@ -19,6 +19,18 @@ public static class ResultsWriter
 
     public const string ResolvedConfigFile = "config.resolved.yaml";
 
+    private const string ResolvedFromPrefix = "# Resolved from ";
+    private const string ResolvedFromSuffix = ": every default filled in, input paths absolute (it re-runs from anywhere).";
+
+    /// <summary>The config file a config.resolved.yaml was resolved from, as its first line names it; null when the line is not Mosel's.</summary>
+    public static string? ResolvedFrom(string resolvedConfig)
+    {
+        string first = File.ReadLines(resolvedConfig).FirstOrDefault() ?? "";
+        return first.StartsWith(ResolvedFromPrefix, StringComparison.Ordinal) && first.EndsWith(ResolvedFromSuffix, StringComparison.Ordinal)
+            ? first[ResolvedFromPrefix.Length..^ResolvedFromSuffix.Length]
+            : null;
+    }
+
     /// <summary>The study's options with every default and absolute input paths, as config.resolved.yaml holds them (after its comment line).</summary>
     public static string ResolvedConfig(Study study) => StrictYaml.Serialize(InputFiles.Absolute(study.Options, study.SourcePath));
 
@@ -34,8 +46,7 @@ public static class ResultsWriter
     {
         string File(string name) => Path.Combine(directory, name);
         System.IO.File.WriteAllText(File(ResolvedConfigFile),
-            $"# Resolved from {Path.GetFullPath(study.SourcePath)}: every default filled in, input paths absolute (it re-runs from anywhere).\n" +
-            ResolvedConfig(study));
+            $"{ResolvedFromPrefix}{Path.GetFullPath(study.SourcePath)}{ResolvedFromSuffix}\n" + ResolvedConfig(study));
         Provenance.Write(File(Provenance.File), study);
         WriteSummary(File("summary.csv"), study, outcomes);
         WriteWindows(File("windows.csv"), study, outcomes);

@@ -24,6 +24,9 @@ public sealed class CsvTable
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
+    /// <summary>A numeric field, null where it is empty (a load of "the trace as shaped").</summary>
+    public double? NumberOrNull(string[] row, int column) => Number(row, column) is var value && double.IsNaN(value) ? null : value;
+
     /// <summary>A numeric field: empty is NaN (undefined), anything else not a number is one error line naming the file and column.</summary>
     public double Number(string[] row, int column)
     {

@@ -24,6 +24,10 @@ public sealed class ReportBuilder
     private readonly ReportPoint[] _points;
     private readonly string _folder;
     private readonly double _scale;
+    private readonly bool _severalLoads;
+
+    /// <summary>The swept keys that take more than one value across the points: they tell lines apart.</summary>
+    private readonly string[] _varyingKeys;
 
     /// <param name="folder">The (staging) report folder; figures go to its figures/ folder.</param>
     public ReportBuilder(IReadOnlyList<StudyResults> studies, string folder, double scale)
@@ -33,6 +37,8 @@ public sealed class ReportBuilder
         _folder = folder;
         _scale = scale;
         SweptKeys = studies.SelectMany(s => s.SweptKeys).Distinct().ToArray();
+        _severalLoads = _points.Select(p => p.Load).Distinct().Count() > 1;
+        _varyingKeys = SweptKeys.Where(k => _points.Select(p => p.ValueOf(k)).Distinct().Count() > 1).ToArray();
     }
 
     /// <summary>Every swept key of every study, in first-seen order.</summary>
@@ -59,14 +65,13 @@ public sealed class ReportBuilder
     /// <summary>Load when there are several; then every swept key with several values that are all numbers.</summary>
     private IEnumerable<string> Axes()
     {
-        if (_points.Select(p => p.Load).Distinct().Count() > 1)
+        if (_severalLoads)
         {
             yield return LoadAxis;
         }
-        foreach (string key in SweptKeys)
+        foreach (string key in _varyingKeys)
         {
-            string[] values = _points.Select(p => p.ValueOf(key)).Distinct().ToArray();
-            if (values.Length > 1 && values.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+            if (_points.All(p => double.TryParse(p.ValueOf(key), NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
             {
                 yield return key;
             }
@@ -86,11 +91,11 @@ public sealed class ReportBuilder
             parts.Add(point.Study.Name);
         }
         parts.Add(PolicyLabels.For(point.Policy));
-        if (axis != LoadAxis && _points.Select(p => p.Load).Distinct().Count() > 1)
+        if (axis != LoadAxis && _severalLoads)
         {
             parts.Add($"{point.Load?.ToString("0.##", CultureInfo.InvariantCulture) ?? "trace"} req/s");
         }
-        foreach (string key in SweptKeys.Where(k => k != axis && _points.Select(p => p.ValueOf(k)).Distinct().Count() > 1))
+        foreach (string key in _varyingKeys.Where(k => k != axis))
         {
             parts.Add($"{Short(key)} = {point.ValueOf(key)}");
         }
@@ -202,20 +207,11 @@ public sealed class ReportBuilder
         CsvTable summary = study.Summary;
         string id = run[summary.Column("run_id")];
         CsvTable windows = study.Windows(id);
-        int start = windows.Column("window_start_s");
-        double[] starts = windows.Rows.Select(r => windows.Number(r, start)).ToArray();
-        double width = starts.Length > 1 ? starts[1] - starts[0] : 4;
-        double offered = summary.Number(run, summary.Column("offered_s"));
         int[] configurations = Enumerable.Range(0, windows.Header.Count).Where(i => windows.Header[i].StartsWith("requests_", StringComparison.Ordinal)).ToArray();
         double Field(string[] row, string column) => windows.Number(row, windows.Column(column));
-        // Windows past the offered-load window hold only the drain of the last jobs: left out, as in Fig. 6.
-        WindowPoint[] points = windows.Rows.Where(r => windows.Number(r, start) + width <= offered + 1e-9).Select(r =>
-        {
-            double finished = configurations.Sum(c => windows.Number(r, c));
-            return new WindowPoint(windows.Number(r, start), Field(r, "submitted_requests") / width, Field(r, "met_requests") / width,
-                (Field(r, "late_requests") + Field(r, "dropped_requests")) / width, Field(r, "mean_served_accuracy"),
-                configurations.Select(c => finished == 0 ? double.NaN : windows.Number(r, c) / finished).ToArray());
-        }).ToArray();
+        (WindowPoint[] points, double width) = WindowCounts.Rates(windows.Rows.Select(r => new WindowCounts(Field(r, "window_start_s"), Field(r, "submitted_requests"),
+            Field(r, "met_requests"), Field(r, "late_requests"), Field(r, "dropped_requests"), Field(r, "mean_served_accuracy"),
+            configurations.Select(c => windows.Number(r, c)).ToArray())).ToArray(), summary.Number(run, summary.Column("offered_s")));
         string[] names = configurations.Select(c => windows.Header[c]["requests_".Length..]).ToArray();
         string policy = run[summary.Column("policy")];
         string swept = string.Concat(study.SweptKeys.Select(k => $", {Short(k)} = {run[summary.Column(k)]}"));
@@ -252,7 +248,7 @@ public sealed class ReportBuilder
         int seed = summary.Column("seed");
         string[] chosen = summary.Rows
             .OrderByDescending(r => Policies.PolicyCatalog.SelectsModalities(r[policy]))
-            .ThenByDescending(r => summary.Number(r, load) is var l && double.IsNaN(l) ? double.NegativeInfinity : l)
+            .ThenByDescending(r => summary.NumberOrNull(r, load) ?? double.NegativeInfinity)
             .ThenBy(r => summary.Number(r, seed))
             .First();
         return (first, chosen);
@@ -267,7 +263,7 @@ public sealed class ReportBuilder
         int loadColumn = summary.Column("load_qps");
         int[] swept = study.SweptKeys.Select(summary.Column).ToArray();
         return summary.Rows
-            .Where(r => (summary.Number(r, loadColumn) is var l && double.IsNaN(l) ? null : (double?)l) == load)
+            .Where(r => summary.NumberOrNull(r, loadColumn) == load)
             .Where(r => study.SweptKeys.Select((k, i) => r[swept[i]] == point.ValueOf(k)).All(same => same))
             .ToDictionary(r => r[id], r => r[policy]);
     }
@@ -277,7 +273,7 @@ public sealed class ReportBuilder
     private static string SweepText(ReportPoint point) => point.Sweep.Count == 0 ? "" : ", " + string.Join(", ", point.Sweep.Select(s => $"{Short(s.Key)} = {s.Value}"));
 
     private static string LoadText(CsvTable summary, string[] run) =>
-        summary.Number(run, summary.Column("load_qps")) is var l && double.IsFinite(l) ? $"{l.ToString("0.##", CultureInfo.InvariantCulture)} req/s" : "the trace";
+        summary.NumberOrNull(run, summary.Column("load_qps")) is double l ? $"{l.ToString("0.##", CultureInfo.InvariantCulture)} req/s" : "the trace";
 
     /// <summary>A swept key's last part (estimate_factor for executor.estimate_factor), for legends.</summary>
     private static string Short(string key) => key[(key.LastIndexOf('.') + 1)..];

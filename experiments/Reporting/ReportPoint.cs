@@ -12,9 +12,8 @@ public sealed record ReportPoint(StudyResults Study, IReadOnlyDictionary<string,
         int[] swept = study.SweptKeys.Select(table.Column).ToArray();
         foreach (string[] row in table.Rows)
         {
-            double l = table.Number(row, load);
             yield return new ReportPoint(study, study.SweptKeys.Select((k, i) => (k, row[swept[i]])).ToDictionary(p => p.k, p => p.Item2),
-                row[policy], double.IsNaN(l) ? null : l, (int)table.Number(row, seeds), row);
+                row[policy], table.NumberOrNull(row, load), (int)table.Number(row, seeds), row);
         }
     }
 

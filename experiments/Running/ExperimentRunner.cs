@@ -61,10 +61,9 @@ public static class ExperimentRunner
     private static int[] LongestFirst(Study study)
     {
         IReadOnlyList<RunSpec> runs = study.Runs;
-        Dictionary<(int, double), double> events = runs.Select(r => (r.Point.Index, r.LoadQps ?? -1)).Distinct()
-            .ToDictionary(key => key, key => RunBudget.EventsPerRun(study.Points[key.Index], key.Item2 < 0 ? null : key.Item2));
+        double[] events = RunBudget.EventsPerRun(study);
         return Enumerable.Range(0, runs.Count)
-            .OrderByDescending(i => events[(runs[i].Point.Index, runs[i].LoadQps ?? -1)])
+            .OrderByDescending(i => events[i])
             .ThenByDescending(i => PolicyCatalog.SelectsModalities(runs[i].Policy))
             .ThenBy(i => i)
             .ToArray();

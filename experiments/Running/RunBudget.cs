@@ -36,6 +36,24 @@ public sealed record RunBudget(double MaxEvents, bool Force)
         }
     }
 
+    /// <summary>
+    /// Expected events of each of the study's runs, by position in <see cref="Study.Runs"/>: computed once per sweep point
+    /// and load (for a trace it reshapes the whole trace), shared by the runs there.
+    /// </summary>
+    public static double[] EventsPerRun(Study study)
+    {
+        var byPointAndLoad = new Dictionary<(int Point, double? Load), double>();
+        return study.Runs.Select(r =>
+        {
+            if (!byPointAndLoad.TryGetValue((r.Point.Index, r.LoadQps), out double events))
+            {
+                events = EventsPerRun(study.ConfigOf(r), r.LoadQps);
+                byPointAndLoad[(r.Point.Index, r.LoadQps)] = events;
+            }
+            return events;
+        }).ToArray();
+    }
+
     /// <summary>Expected events of one run: requests (an upper bound on jobs), monitor ticks or iterations and metric windows.</summary>
     public static double EventsPerRun(ExperimentConfig experiment, double? load)
     {

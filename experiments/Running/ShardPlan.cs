@@ -20,13 +20,12 @@ public static class ShardPlan
     public static int[] Assign(Study study, int shards)
     {
         IReadOnlyList<RunSpec> runs = study.Runs;
+        double[] events = RunBudget.EventsPerRun(study);
         var owner = new int[runs.Count];
         var cost = new double[shards];
-        foreach (RunSpec run in runs
-            .Select(r => (Run: r, Events: RunBudget.EventsPerRun(study.ConfigOf(r), r.LoadQps)))
-            .OrderByDescending(r => r.Events)
-            .ThenBy(r => r.Run.Id, StringComparer.Ordinal)
-            .Select(r => r.Run))
+        foreach (int i in Enumerable.Range(0, runs.Count)
+            .OrderByDescending(i => events[i])
+            .ThenBy(i => runs[i].Id, StringComparer.Ordinal))
         {
             int least = 0;
             for (int s = 1; s < shards; s++)
@@ -36,8 +35,8 @@ public static class ShardPlan
                     least = s;
                 }
             }
-            owner[run.Index] = least;
-            cost[least] += RunBudget.EventsPerRun(study.ConfigOf(run), run.LoadQps);
+            owner[runs[i].Index] = least;
+            cost[least] += events[i];
         }
         return owner;
     }

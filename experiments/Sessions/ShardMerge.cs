@@ -102,10 +102,7 @@ public static class ShardMerge
     private static Study LoadStudy(string shard, ShardManifest manifest)
     {
         string resolved = Path.Combine(shard, ResultsWriter.ResolvedConfigFile);
-        string header = File.ReadLines(resolved).First();
-        const string prefix = "# Resolved from ";
-        int end = header.LastIndexOf(": every default", StringComparison.Ordinal);
-        string source = header.StartsWith(prefix, StringComparison.Ordinal) && end > prefix.Length ? header[prefix.Length..end] : resolved;
+        string source = ResultsWriter.ResolvedFrom(resolved) ?? resolved;
         Study study = Study.Validate(ConfigLoader.Read(resolved), source);
         if (ResultsWriter.ConfigFingerprint(study) != manifest.ConfigSha256)
         {

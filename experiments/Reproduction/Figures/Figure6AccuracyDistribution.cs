@@ -44,12 +44,7 @@ public sealed class Figure6AccuracyDistribution : IPaperFigure
         .Select(g => (g.Key, (double)g.Sum(m => m.Requests)))
         .ToArray();
 
-    private static WindowPoint[] Windows(RunResult result)
-    {
-        double width = result.Windows.Count > 1 ? result.Windows[1].StartSeconds - result.Windows[0].StartSeconds : 4;
-        // Windows past the offered-load window only hold the drain of the last jobs: leave them out.
-        return result.Windows.Where(w => w.StartSeconds + width <= result.Summary.OfferedSeconds + 1e-9).Select(w => new WindowPoint(w.StartSeconds, w.SubmittedRequests / width, w.MetRequests / width,
-            (w.LateRequests + w.DroppedRequests) / width, w.MeanServedAccuracy,
-            w.FinishedRequestsPerConfiguration.Select(n => w.FinishedRequests == 0 ? double.NaN : (double)n / w.FinishedRequests).ToArray())).ToArray();
-    }
+    private static WindowPoint[] Windows(RunResult result) => WindowCounts.Rates(result.Windows.Select(w => new WindowCounts(w.StartSeconds, w.SubmittedRequests,
+        w.MetRequests, w.LateRequests, w.DroppedRequests, w.MeanServedAccuracy, w.FinishedRequestsPerConfiguration.Select(n => (double)n).ToArray())).ToArray(),
+        result.Summary.OfferedSeconds).Points;
 }
