@@ -622,7 +622,10 @@ public sealed class SelectionPolicyTests
         // relaxation (each job takes its cheapest choice, then the best accuracy-per-weight upgrades, the last one
         // fractionally). A looser bound prunes less and slows the search; a tighter one would cut the optimum.
         OnlineItem[] items = Abc();
-        var bound = new SuffixBound(items, [[2, 4, 8], [2, 6, 8], [1, 2]]);
+        var bound = new SuffixBound();
+        // The solver's packed layout: every job's choices back to back, job j's from offsets[j].
+        double[] accuracies = items.SelectMany(item => Enumerable.Range(0, item.Choices).Select(item.Accuracy)).ToArray();
+        bound.Build(items.Length, [0, 3, 6, 8], [2, 4, 8, 2, 6, 8, 1, 2], accuracies);
         Assert.Equal(2.09375, bound.Bound(0, 9), 12);
         Assert.Equal(2.1875, bound.Bound(0, 10), 12);
         Assert.Equal(1.4375, bound.Bound(1, 6), 12);

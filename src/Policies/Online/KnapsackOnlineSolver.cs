@@ -10,9 +10,26 @@ namespace Mosel.Policies.Online;
 /// plans whose rounded latencies fit; "exact up to the resolution". Partial plans that cannot fit even
 /// with the cheapest cells of the remaining jobs are cut early.
 /// </summary>
+/// <remarks>
+/// One instance serves one policy, one decision at a time: its working arrays are kept between solves, so a decision
+/// allocates only its answer (a simulation takes millions of decisions; allocating per decision cost more than the search).
+/// </remarks>
 public sealed class KnapsackOnlineSolver : IOnlineSolver
 {
     private readonly double _resolution;
+    private readonly SuffixBound _bound = new();
+    private readonly PriorityQueue<int, Downgrade> _downgrades = new(Downgrade.SteepestFirst);
+    // Job j's choices (grid weights and accuracies) at _offsets[j] .. _offsets[j + 1].
+    private int[] _offsets = [];
+    private long[] _weights = [];
+    private double[] _accuracies = [];
+    private long[] _minRemaining = [];
+    private int[] _greedy = [];
+    // The Pareto stages back to back: stage j at _stageStart[j] .. _stageStart[j + 1].
+    private State[] _stages = [];
+    private int[] _stageStart = [];
+    private State[] _merged = [];
+    private State[] _scratch = [];
 
     public KnapsackOnlineSolver(double resolutionSeconds)
     {
@@ -35,33 +52,24 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
         }
         int n = items.Count;
         long capacity = (long)Math.Floor((budgetSeconds / _resolution) + 1e-9);
-        var weights = new long[n][];
-        var minRemaining = new long[n + 1];
-        for (int j = n - 1; j >= 0; j--)
-        {
-            weights[j] = new long[items[j].Choices];
-            for (int k = 0; k < weights[j].Length; k++)
-            {
-                weights[j][k] = (long)Math.Ceiling((items[j].Seconds(k) / _resolution) - 1e-9);
-            }
-            minRemaining[j] = minRemaining[j + 1] + weights[j][0];
-        }
-        if (minRemaining[0] > capacity)
+        Pack(items);
+        if (_minRemaining[0] > capacity)
         {
             return OnlineSolution.Failed(OnlineStatus.Infeasible);
         }
 
         // Branch and bound: the greedy downgrade's plan is a lower bound on the optimum, and a partial plan
         // whose LP upper bound for the remaining jobs cannot reach it is cut.
-        double incumbent = GreedyLowerBound(items, weights, capacity) - 1e-9;
-        var bound = new SuffixBound(items, weights);
+        double incumbent = GreedyLowerBound(n, capacity) - 1e-9;
+        _bound.Build(n, _offsets, _weights, _accuracies);
 
-        // stages[j] holds the Pareto states after deciding jobs 0..j-1 (weight and accuracy both increasing);
-        // each remembers its parent and choice. Stage j+1 merges the previous stage shifted by each choice.
-        var stages = new List<State>[n + 1];
-        stages[0] = [new State(0, 0, -1, -1)];
-        var merged = new List<State>();
-        var scratch = new List<State>();
+        // Stage j holds the Pareto states after deciding jobs 0..j-1 (weight and accuracy both increasing); each
+        // remembers its parent (an index into stage j - 1) and choice. Stage j+1 merges stage j shifted by each choice.
+        Grow(ref _stageStart, n + 2);
+        Grow(ref _stages, 1);
+        _stages[0] = new State(0, 0, -1, -1);
+        _stageStart[0] = 0;
+        _stageStart[1] = 1;
         long statesKept = 0;
         long candidates = 0;
         for (int j = 0; j < n; j++)
@@ -70,27 +78,33 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
             {
                 return OnlineSolution.Failed(OnlineStatus.TimedOut);
             }
-            List<State> previous = stages[j];
-            long limit = capacity - minRemaining[j + 1];
-            Func<long, double, bool> promising = (weight, accuracy) => accuracy + bound.Bound(j + 1, capacity - weight) >= incumbent;
-            merged.Clear();
-            for (int k = 0; k < weights[j].Length; k++)
+            int previousStart = _stageStart[j];
+            int previousCount = _stageStart[j + 1] - previousStart;
+            long limit = capacity - _minRemaining[j + 1];
+            int mergedCount = 0;
+            for (int k = _offsets[j]; k < _offsets[j + 1]; k++)
             {
-                candidates += MergeShifted(merged, previous, weights[j][k], items[j].Accuracy(k), k, limit, promising, scratch);
-                (merged, scratch) = (scratch, merged);
+                GrowKeeping(ref _merged, mergedCount, mergedCount + previousCount);
+                Grow(ref _scratch, mergedCount + previousCount);
+                candidates += MergeShifted(_merged.AsSpan(0, mergedCount), _stages.AsSpan(previousStart, previousCount),
+                    _weights[k], _accuracies[k], k - _offsets[j], limit, j + 1, capacity, incumbent, _scratch, out int outputCount);
+                (_merged, _scratch) = (_scratch, _merged);
+                mergedCount = outputCount;
             }
-            stages[j + 1] = new List<State>(merged);
-            statesKept += merged.Count;
+            int next = _stageStart[j + 1];
+            GrowKeeping(ref _stages, next, next + mergedCount);
+            Array.Copy(_merged, 0, _stages, next, mergedCount);
+            _stageStart[j + 2] = next + mergedCount;
+            statesKept += mergedCount;
         }
         effort = new SearchEffort(statesKept, candidates);
-        List<State> last = stages[n];
-        int index = last.Count - 1;
+        int index = _stageStart[n + 1] - _stageStart[n] - 1;
         var choices = new int[n];
         double seconds = 0;
-        double accuracySum = last[index].AccuracySum;
+        double accuracySum = _stages[_stageStart[n] + index].AccuracySum;
         for (int j = n; j >= 1; j--)
         {
-            State state = stages[j][index];
+            State state = _stages[_stageStart[j] + index];
             choices[j - 1] = state.Choice;
             seconds += items[j - 1].Seconds(state.Choice);
             index = state.Parent;
@@ -98,62 +112,92 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
         return new OnlineSolution(OnlineStatus.Optimal, choices, accuracySum / n, seconds);
     }
 
-    /// <summary>Accuracy sum of the greedy downgrade on the integer grid; it always fits once the cheapest plan does.</summary>
-    private static double GreedyLowerBound(IReadOnlyList<OnlineItem> items, long[][] weights, long capacity)
+    /// <summary>Copies the items' choices, rounded up to the grid, into the packed arrays; and the cheapest weight of every suffix.</summary>
+    private void Pack(IReadOnlyList<OnlineItem> items)
     {
         int n = items.Count;
-        var choices = new int[n];
+        Grow(ref _offsets, n + 1);
+        Grow(ref _minRemaining, n + 1);
+        _offsets[0] = 0;
+        for (int j = 0; j < n; j++)
+        {
+            _offsets[j + 1] = _offsets[j] + items[j].Choices;
+        }
+        Grow(ref _weights, _offsets[n]);
+        Grow(ref _accuracies, _offsets[n]);
+        _minRemaining[n] = 0;
+        for (int j = n - 1; j >= 0; j--)
+        {
+            OnlineItem item = items[j];
+            int first = _offsets[j];
+            for (int k = 0; k < item.Choices; k++)
+            {
+                _weights[first + k] = (long)Math.Ceiling((item.Seconds(k) / _resolution) - 1e-9);
+                _accuracies[first + k] = item.Accuracy(k);
+            }
+            _minRemaining[j] = _minRemaining[j + 1] + _weights[first];
+        }
+    }
+
+    /// <summary>
+    /// Accuracy sum of the greedy downgrade on the integer grid; it always fits once the cheapest plan does. Each step
+    /// takes the downgrade that saves the most weight per unit of accuracy lost (the lowest job on ties); only the
+    /// downgraded job's next step changes, so the steps wait in a priority queue.
+    /// </summary>
+    private double GreedyLowerBound(int n, long capacity)
+    {
+        Grow(ref _greedy, n);
+        _downgrades.Clear();
         long total = 0;
         for (int j = 0; j < n; j++)
         {
-            choices[j] = weights[j].Length - 1;
-            total += weights[j][choices[j]];
+            _greedy[j] = _offsets[j + 1] - 1;
+            total += _weights[_greedy[j]];
+            EnqueueDowngrade(j);
         }
-        while (total > capacity)
+        while (total > capacity && _downgrades.TryDequeue(out int best, out _))
         {
-            int best = -1;
-            double bestRatio = double.NegativeInfinity;
-            for (int j = 0; j < n; j++)
-            {
-                int k = choices[j];
-                if (k > 0)
-                {
-                    double ratio = (weights[j][k] - weights[j][k - 1]) / Math.Max(items[j].Accuracy(k) - items[j].Accuracy(k - 1), 1e-12);
-                    if (ratio > bestRatio)
-                    {
-                        bestRatio = ratio;
-                        best = j;
-                    }
-                }
-            }
-            total -= weights[best][choices[best]] - weights[best][choices[best] - 1];
-            choices[best]--;
+            int k = _greedy[best];
+            total -= _weights[k] - _weights[k - 1];
+            _greedy[best] = k - 1;
+            EnqueueDowngrade(best);
         }
         double sum = 0;
         for (int j = 0; j < n; j++)
         {
-            sum += items[j].Accuracy(choices[j]);
+            sum += _accuracies[_greedy[j]];
         }
         return sum;
+    }
+
+    private void EnqueueDowngrade(int job)
+    {
+        int k = _greedy[job];
+        if (k > _offsets[job])
+        {
+            double ratio = (_weights[k] - _weights[k - 1]) / Math.Max(_accuracies[k] - _accuracies[k - 1], 1e-12);
+            _downgrades.Enqueue(job, new Downgrade(ratio, job));
+        }
     }
 
     /// <summary>
     /// Writes into <paramref name="output"/> the Pareto merge of <paramref name="merged"/> and
     /// <paramref name="previous"/> shifted by one choice; both inputs are sorted by weight with accuracy
-    /// increasing, and so is the output. Shifted states over the weight limit or that cannot beat the incumbent are skipped.
+    /// increasing, and so is the output. Shifted states over the weight limit, or whose bound for jobs
+    /// <paramref name="nextJob"/>..end cannot reach the incumbent, are skipped.
     /// Returns how many shifted states were generated (within the weight limit).
     /// </summary>
-    private static int MergeShifted(List<State> merged, List<State> previous, long weight, double accuracy, int choice,
-        long limit, Func<long, double, bool> promising, List<State> output)
+    private int MergeShifted(ReadOnlySpan<State> merged, ReadOnlySpan<State> previous, long weight, double accuracy, int choice,
+        long limit, int nextJob, long capacity, double incumbent, State[] output, out int outputCount)
     {
-        output.Clear();
+        outputCount = 0;
         double best = double.NegativeInfinity;
         int a = 0;
         int b = 0;
         while (true)
         {
-            bool hasA = a < merged.Count;
-            bool hasB = b < previous.Count && previous[b].Weight + weight <= limit;
+            bool hasA = a < merged.Length;
+            bool hasB = b < previous.Length && previous[b].Weight + weight <= limit;
             if (!hasA && !hasB)
             {
                 return b;
@@ -166,7 +210,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
                 {
                     next = shifted;
                     b++;
-                    if (!promising(next.Weight, next.AccuracySum))
+                    if (!(next.AccuracySum + _bound.Bound(nextJob, capacity - next.Weight) >= incumbent))
                     {
                         continue;
                     }
@@ -182,11 +226,38 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
             }
             if (next.AccuracySum > best + 1e-12)
             {
-                output.Add(next);
+                output[outputCount++] = next;
                 best = next.AccuracySum;
             }
         }
     }
 
+    private static void Grow<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            buffer = new T[Math.Max(length, buffer.Length * 2)];
+        }
+    }
+
+    /// <summary>Grows <paramref name="buffer"/> to hold <paramref name="length"/> items, keeping its first <paramref name="used"/>.</summary>
+    private static void GrowKeeping<T>(ref T[] buffer, int used, int length)
+    {
+        if (buffer.Length < length)
+        {
+            var grown = new T[Math.Max(length, buffer.Length * 2)];
+            Array.Copy(buffer, grown, used);
+            buffer = grown;
+        }
+    }
+
     private readonly record struct State(long Weight, double AccuracySum, int Parent, int Choice);
+
+    /// <summary>A job's next one-step downgrade, by weight saved per unit of accuracy lost.</summary>
+    private readonly record struct Downgrade(double Ratio, int Job)
+    {
+        /// <summary>The largest ratio first; on equal ratios the lowest job (as a scan over the jobs in order would pick).</summary>
+        public static readonly IComparer<Downgrade> SteepestFirst = Comparer<Downgrade>.Create((x, y) =>
+            x.Ratio != y.Ratio ? y.Ratio.CompareTo(x.Ratio) : x.Job.CompareTo(y.Job));
+    }
 }

@@ -7,49 +7,77 @@ namespace Mosel.Policies.Online;
 /// (accuracy per unit of latency) until the capacity runs out, the last one fractionally, bounds every
 /// integral plan from above.
 /// </summary>
+/// <remarks>
+/// Built anew for every solve into buffers that are kept between solves (a decision runs millions of times in a
+/// simulation; allocating per decision cost more than the search). Not for use by two solves at once.
+/// </remarks>
 internal sealed class SuffixBound
 {
-    private readonly long[] _baseWeight;
-    private readonly double[] _baseAccuracy;
-    private readonly long[][] _cumulativeWeight;
-    private readonly double[][] _cumulativeAccuracy;
+    private long[] _baseWeight = [];
+    private double[] _baseAccuracy = [];
+    // Suffix j's cumulative hull-segment sums (weight and accuracy, steepest segment first, starting at 0) lie
+    // back to back in one pair of arrays, at _start[j] for _length[j] entries.
+    private int[] _start = [];
+    private int[] _length = [];
+    private long[] _cumulativeWeight = [];
+    private double[] _cumulativeAccuracy = [];
+    private Segment[] _sorted = [];
+    private Segment[] _merged = [];
+    private Segment[] _added = [];
+    private int[] _hull = [];
 
-    public SuffixBound(IReadOnlyList<OnlineItem> items, long[][] weights)
+    /// <summary>Builds the bounds for <paramref name="items"/> jobs whose choices lie in the packed arrays at <paramref name="offsets"/>.</summary>
+    /// <param name="weights">Every job's choices' grid weights, job j's at offsets[j] .. offsets[j + 1].</param>
+    /// <param name="accuracies">The same choices' accuracies.</param>
+    public void Build(int items, ReadOnlySpan<int> offsets, ReadOnlySpan<long> weights, ReadOnlySpan<double> accuracies)
     {
-        int n = items.Count;
-        _baseWeight = new long[n + 1];
-        _baseAccuracy = new double[n + 1];
-        _cumulativeWeight = new long[n + 1][];
-        _cumulativeAccuracy = new double[n + 1][];
-        _cumulativeWeight[n] = [0];
-        _cumulativeAccuracy[n] = [0];
-        var sorted = new List<Segment>();
-        var added = new List<Segment>();
-        var merged = new List<Segment>();
+        int n = items;
+        int totalChoices = offsets[n];
+        Grow(ref _baseWeight, n + 1);
+        Grow(ref _baseAccuracy, n + 1);
+        Grow(ref _start, n + 1);
+        Grow(ref _length, n + 1);
+        Grow(ref _sorted, totalChoices);
+        Grow(ref _merged, totalChoices);
+        Grow(ref _added, totalChoices);
+        Grow(ref _hull, totalChoices);
+        _baseWeight[n] = 0;
+        _baseAccuracy[n] = 0;
+        GrowKeeping(ref _cumulativeWeight, ref _cumulativeAccuracy, 1);
+        _start[n] = 0;
+        _length[n] = 1;
+        _cumulativeWeight[0] = 0;
+        _cumulativeAccuracy[0] = 0;
+        int used = 1;
+        int sortedCount = 0;
         for (int j = n - 1; j >= 0; j--)
         {
-            added.Clear();
-            int start = Hull(items[j], weights[j], added);
-            _baseWeight[j] = _baseWeight[j + 1] + weights[j][start];
-            _baseAccuracy[j] = _baseAccuracy[j + 1] + items[j].Accuracy(start);
+            ReadOnlySpan<long> w = weights[offsets[j]..offsets[j + 1]];
+            ReadOnlySpan<double> a = accuracies[offsets[j]..offsets[j + 1]];
+            int start = Hull(w, a, out int addedCount);
+            _baseWeight[j] = _baseWeight[j + 1] + w[start];
+            _baseAccuracy[j] = _baseAccuracy[j + 1] + a[start];
             // Steepest first: merge this job's (hull-ordered, already decreasing) segments into the suffix's.
-            merged.Clear();
-            int a = 0;
-            int b = 0;
-            while (a < sorted.Count || b < added.Count)
+            int mergedCount = 0;
+            int p = 0;
+            int q = 0;
+            while (p < sortedCount || q < addedCount)
             {
-                merged.Add(b == added.Count || (a < sorted.Count && Steeper(sorted[a], added[b])) ? sorted[a++] : added[b++]);
+                _merged[mergedCount++] = q == addedCount || (p < sortedCount && Steeper(_sorted[p], _added[q])) ? _sorted[p++] : _added[q++];
             }
-            (sorted, merged) = (merged, sorted);
-            var cw = new long[sorted.Count + 1];
-            var ca = new double[sorted.Count + 1];
-            for (int i = 0; i < sorted.Count; i++)
+            (_sorted, _merged) = (_merged, _sorted);
+            sortedCount = mergedCount;
+            GrowKeeping(ref _cumulativeWeight, ref _cumulativeAccuracy, used + sortedCount + 1);
+            _start[j] = used;
+            _length[j] = sortedCount + 1;
+            _cumulativeWeight[used] = 0;
+            _cumulativeAccuracy[used] = 0;
+            for (int i = 0; i < sortedCount; i++)
             {
-                cw[i + 1] = cw[i] + sorted[i].Weight;
-                ca[i + 1] = ca[i] + sorted[i].Accuracy;
+                _cumulativeWeight[used + i + 1] = _cumulativeWeight[used + i] + _sorted[i].Weight;
+                _cumulativeAccuracy[used + i + 1] = _cumulativeAccuracy[used + i] + _sorted[i].Accuracy;
             }
-            _cumulativeWeight[j] = cw;
-            _cumulativeAccuracy[j] = ca;
+            used += sortedCount + 1;
         }
     }
 
@@ -61,28 +89,37 @@ internal sealed class SuffixBound
         {
             return double.NegativeInfinity;
         }
-        long[] cw = _cumulativeWeight[from];
-        double[] ca = _cumulativeAccuracy[from];
-        int i = Array.BinarySearch(cw, spare);
-        if (i >= 0)
+        ReadOnlySpan<long> cw = _cumulativeWeight.AsSpan(_start[from], _length[from]);
+        ReadOnlySpan<double> ca = _cumulativeAccuracy.AsSpan(_start[from], _length[from]);
+        // The last prefix of segments that fits whole (cw[0] = 0 always fits; the sums strictly increase).
+        int lo = 0;
+        int hi = cw.Length - 1;
+        while (lo < hi)
         {
-            return _baseAccuracy[from] + ca[i];
+            int mid = (lo + hi + 1) >>> 1;
+            if (cw[mid] <= spare)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
         }
-        i = ~i - 1;
-        if (i + 1 >= cw.Length)
+        if (cw[lo] == spare || lo == cw.Length - 1)
         {
-            return _baseAccuracy[from] + ca[^1];
+            return _baseAccuracy[from] + ca[lo];
         }
-        double fraction = (double)(spare - cw[i]) / (cw[i + 1] - cw[i]);
-        return _baseAccuracy[from] + ca[i] + (fraction * (ca[i + 1] - ca[i]));
+        double fraction = (double)(spare - cw[lo]) / (cw[lo + 1] - cw[lo]);
+        return _baseAccuracy[from] + ca[lo] + (fraction * (ca[lo + 1] - ca[lo]));
     }
 
     private static bool Steeper(Segment a, Segment b) => a.Accuracy * b.Weight >= b.Accuracy * a.Weight;
 
     private readonly record struct Segment(long Weight, double Accuracy);
 
-    /// <summary>Adds the item's upper-hull segments to <paramref name="segments"/>; returns the hull's starting choice.</summary>
-    private static int Hull(OnlineItem item, long[] weights, List<Segment> segments)
+    /// <summary>Writes the job's upper-hull segments to the start of _added; returns the hull's starting choice.</summary>
+    private int Hull(ReadOnlySpan<long> weights, ReadOnlySpan<double> accuracies, out int segments)
     {
         int start = 0;
         while (start + 1 < weights.Length && weights[start + 1] == weights[start])
@@ -91,31 +128,51 @@ internal sealed class SuffixBound
         }
         // Later equal weights need no case of their own: accuracies strictly increase along a row, so the convexity test
         // below always drops an earlier cell of the same weight (left = 0 < right).
-        var hull = new List<int> { start };
+        int count = 0;
+        _hull[count++] = start;
         for (int k = start + 1; k < weights.Length; k++)
         {
-            while (hull.Count >= 2)
+            while (count >= 2)
             {
-                int a = hull[^2];
-                int b = hull[^1];
+                int a = _hull[count - 2];
+                int b = _hull[count - 1];
                 // Drop b when it lies on or under the segment a -> k (slopes must decrease).
-                double left = (item.Accuracy(b) - item.Accuracy(a)) * (weights[k] - weights[b]);
-                double right = (item.Accuracy(k) - item.Accuracy(b)) * (weights[b] - weights[a]);
+                double left = (accuracies[b] - accuracies[a]) * (weights[k] - weights[b]);
+                double right = (accuracies[k] - accuracies[b]) * (weights[b] - weights[a]);
                 if (left <= right)
                 {
-                    hull.RemoveAt(hull.Count - 1);
+                    count--;
                 }
                 else
                 {
                     break;
                 }
             }
-            hull.Add(k);
+            _hull[count++] = k;
         }
-        for (int i = 1; i < hull.Count; i++)
+        for (int i = 1; i < count; i++)
         {
-            segments.Add(new Segment(weights[hull[i]] - weights[hull[i - 1]], item.Accuracy(hull[i]) - item.Accuracy(hull[i - 1])));
+            _added[i - 1] = new Segment(weights[_hull[i]] - weights[_hull[i - 1]], accuracies[_hull[i]] - accuracies[_hull[i - 1]]);
         }
+        segments = count - 1;
         return start;
+    }
+
+    private static void Grow<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            buffer = new T[Math.Max(length, buffer.Length * 2)];
+        }
+    }
+
+    private static void GrowKeeping(ref long[] weights, ref double[] accuracies, int length)
+    {
+        if (weights.Length < length)
+        {
+            int size = Math.Max(length, weights.Length * 2);
+            Array.Resize(ref weights, size);
+            Array.Resize(ref accuracies, size);
+        }
     }
 }
