@@ -157,10 +157,10 @@ public sealed class EngineRuleTests
         }
         events.Schedule(0.5, new SimEvent(EventKind.Arrival, 6));
         Assert.Equal(8, events.Count);
-        Assert.True(events.TryPeekTime(out double first));
+        Assert.True(events.TryPeek(out _, out double first));
         Assert.Equal(0.5, first);
         Assert.Equal([6, 0, 1, 2, 3, 4, 5, 7], Drain(events));
-        Assert.False(events.TryPeekTime(out _));
+        Assert.False(events.TryPeek(out _, out _));
     }
 
     [Fact]

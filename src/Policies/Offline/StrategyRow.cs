@@ -13,6 +13,9 @@ public sealed class StrategyRow
     public const double Tolerance = 1e-12;
 
     private readonly Strategy[] _cells;
+    // The cells' estimated latencies and accuracies side by side: the online solver reads them for every queued job of every decision.
+    private readonly double[] _seconds;
+    private readonly double[] _accuracies;
     private readonly Dictionary<Strategy, int> _index;
 
     public StrategyRow(int size, IReadOnlyList<Strategy> cells)
@@ -30,6 +33,8 @@ public sealed class StrategyRow
         }
         Size = size;
         _cells = cells.ToArray();
+        _seconds = _cells.Select(c => c.EstimatedSeconds).ToArray();
+        _accuracies = _cells.Select(c => c.Accuracy).ToArray();
         _index = new Dictionary<Strategy, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < _cells.Length; i++)
         {
@@ -43,6 +48,12 @@ public sealed class StrategyRow
 
     public Strategy MaxAccuracy => _cells[^1];
 
+    /// <summary>The estimated latency of cell <paramref name="index"/>.</summary>
+    public double SecondsAt(int index) => _seconds[index];
+
+    /// <summary>The accuracy of cell <paramref name="index"/>.</summary>
+    public double AccuracyAt(int index) => _accuracies[index];
+
     /// <summary>Index of the cheapest cell whose accuracy reaches <paramref name="target"/>, or -1 when none does.</summary>
     public int FirstFeasible(double target)
     {
@@ -51,7 +62,7 @@ public sealed class StrategyRow
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (_cells[mid].Accuracy >= target - Tolerance)
+            if (_accuracies[mid] >= target - Tolerance)
             {
                 hi = mid;
             }

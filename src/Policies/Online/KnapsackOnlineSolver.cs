@@ -18,7 +18,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
 {
     private readonly double _resolution;
     private readonly SuffixBound _bound = new();
-    private readonly PriorityQueue<int, Downgrade> _downgrades = new(Downgrade.SteepestFirst);
+    private readonly DowngradeHeap _downgrades = new();
     // Job j's choices (grid weights and accuracies) at _offsets[j] .. _offsets[j + 1].
     private int[] _offsets = [];
     private long[] _weights = [];
@@ -155,7 +155,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
             total += _weights[_greedy[j]];
             EnqueueDowngrade(j);
         }
-        while (total > capacity && _downgrades.TryDequeue(out int best, out _))
+        while (total > capacity && _downgrades.TryPop(out int best))
         {
             int k = _greedy[best];
             total -= _weights[k] - _weights[k - 1];
@@ -176,7 +176,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
         if (k > _offsets[job])
         {
             double ratio = (_weights[k] - _weights[k - 1]) / Math.Max(_accuracies[k] - _accuracies[k - 1], 1e-12);
-            _downgrades.Enqueue(job, new Downgrade(ratio, job));
+            _downgrades.Push(ratio, job);
         }
     }
 
@@ -252,12 +252,4 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
     }
 
     private readonly record struct State(long Weight, double AccuracySum, int Parent, int Choice);
-
-    /// <summary>A job's next one-step downgrade, by weight saved per unit of accuracy lost.</summary>
-    private readonly record struct Downgrade(double Ratio, int Job)
-    {
-        /// <summary>The largest ratio first; on equal ratios the lowest job (as a scan over the jobs in order would pick).</summary>
-        public static readonly IComparer<Downgrade> SteepestFirst = Comparer<Downgrade>.Create((x, y) =>
-            x.Ratio != y.Ratio ? y.Ratio.CompareTo(x.Ratio) : x.Job.CompareTo(y.Job));
-    }
 }

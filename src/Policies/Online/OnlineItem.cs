@@ -10,7 +10,7 @@ public readonly record struct OnlineItem(StrategyRow Row, int FirstFeasible)
 {
     public int Choices => Row.Cells.Count - FirstFeasible;
 
-    public double Seconds(int choice) => Row.Cells[FirstFeasible + choice].EstimatedSeconds;
+    public double Seconds(int choice) => Row.SecondsAt(FirstFeasible + choice);
 
-    public double Accuracy(int choice) => Row.Cells[FirstFeasible + choice].Accuracy;
+    public double Accuracy(int choice) => Row.AccuracyAt(FirstFeasible + choice);
 }

@@ -20,7 +20,14 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
     private readonly IOnlineSolver? _solver;
     private readonly OnlineSolverSettings _settings;
     private readonly IWallClock _clock;
+    private readonly Func<bool> _timeUp;
+    // Working state kept between decisions (a run takes millions): worker free times, the plan being built, and the
+    // re-planned jobs' choices, in queue order.
     private double[] _freeAt = [];
+    private Strategy[] _plan = [];
+    private bool[] _dropped = [];
+    private readonly List<OnlineItem> _items = [];
+    private long _decisionStarted;
 
     /// <param name="solver">The exact solver for <see cref="ReplanMode.Optimal"/>; null for the other modes, which need none.</param>
     public ModalitySelectionPolicy(string name, StrategyMatrix matrix, ReplanMode mode, IOnlineSolver? solver, OnlineSolverSettings settings, IWallClock clock)
@@ -35,6 +42,7 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
         _solver = solver;
         _settings = settings;
         _clock = clock;
+        _timeUp = () => _clock.ElapsedSeconds(_decisionStarted) > _settings.TimeLimitSeconds;
     }
 
     public string Name { get; }
@@ -52,16 +60,24 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
     private PolicyDecision Replan(SchedulerSnapshot snapshot)
     {
         EdfQueue queue = snapshot.Queue;
-        if (FindViolator(snapshot, queue, plan: null, dropped: null, out _, out _) < 0)
+        // The first round's walk over the queue as it stands also says whether anything needs re-planning at all.
+        int v = FindViolator(snapshot, queue, plan: null, dropped: null, out double diff, out double planned);
+        if (v < 0)
         {
             return PolicyDecision.Unchanged;
         }
-        long started = _clock.GetTimestamp();
-        var plan = new Strategy[queue.Count];
-        var dropped = new bool[queue.Count];
-        for (int i = 0; i < plan.Length; i++)
+        _decisionStarted = _clock.GetTimestamp();
+        if (_plan.Length < queue.Count)
+        {
+            _plan = new Strategy[Math.Max(queue.Count, _plan.Length * 2)];
+            _dropped = new bool[_plan.Length];
+        }
+        Strategy[] plan = _plan;
+        bool[] dropped = _dropped;
+        for (int i = 0; i < queue.Count; i++)
         {
             plan[i] = queue[i].Strategy;
+            dropped[i] = false;
         }
         DecisionPath path = _mode switch
         {
@@ -74,7 +90,10 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
         int lastFixed = -1;
         for (int round = 0; round <= queue.Count; round++)
         {
-            int v = FindViolator(snapshot, queue, plan, dropped, out double diff, out double planned);
+            if (round > 0)
+            {
+                v = FindViolator(snapshot, queue, plan, dropped, out diff, out planned);
+            }
             if (v < 0)
             {
                 break;
@@ -90,7 +109,7 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
                 continue;
             }
             double budget = _settings.Margin * (planned + diff);
-            (OnlineSolution solution, bool fellBack) = Solve(queue, plan, dropped, v, budget, started);
+            (OnlineSolution solution, bool fellBack) = Solve(queue, plan, dropped, v, budget);
             if (fellBack)
             {
                 path = DecisionPath.Greedy;
@@ -100,25 +119,25 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
                 dropped[v] = true;
                 continue;
             }
-            Apply(queue, plan, dropped, v, solution);
+            Apply(plan, dropped, v, solution);
             objective = solution.MeanAccuracy;
             lastFixed = v;
         }
 
-        var changes = new List<StrategyChange>();
-        var drops = new List<Job>();
-        for (int i = 0; i < plan.Length; i++)
+        List<StrategyChange>? changes = null;
+        List<Job>? drops = null;
+        for (int i = 0; i < queue.Count; i++)
         {
             if (dropped[i])
             {
-                drops.Add(queue[i]);
+                (drops ??= []).Add(queue[i]);
             }
             else if (!ReferenceEquals(plan[i], queue[i].Strategy))
             {
-                changes.Add(new StrategyChange(queue[i], plan[i]));
+                (changes ??= []).Add(new StrategyChange(queue[i], plan[i]));
             }
         }
-        return new PolicyDecision(path, changes, drops, objective, firstViolator);
+        return new PolicyDecision(path, changes ?? [], drops ?? [], objective, firstViolator);
     }
 
     /// <summary>
@@ -166,35 +185,48 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
         return -1;
     }
 
-    private (OnlineSolution Solution, bool FellBack) Solve(EdfQueue queue, Strategy[] plan, bool[] dropped, int violator, double budget, long started)
+    /// <summary>Re-plans the jobs up to the violator that are not dropped; their choices stay in _items for <see cref="Apply"/>.</summary>
+    private (OnlineSolution Solution, bool FellBack) Solve(EdfQueue queue, Strategy[] plan, bool[] dropped, int violator, double budget)
     {
-        var items = new List<OnlineItem>();
-        var current = new List<int>();
+        _items.Clear();
         for (int i = 0; i <= violator; i++)
         {
-            if (dropped[i])
+            if (!dropped[i])
             {
-                continue;
+                _items.Add(ItemFor(queue[i]));
             }
-            OnlineItem item = ItemFor(queue[i]);
-            items.Add(item);
-            current.Add(item.Row.IndexOf(plan[i]) - item.FirstFeasible);
         }
         switch (_mode)
         {
             case ReplanMode.Aggressive:
-                return (new OnlineSolution(OnlineStatus.Optimal, new int[items.Count], double.NaN, double.NaN), false);
+                return (new OnlineSolution(OnlineStatus.Optimal, new int[_items.Count], double.NaN, double.NaN), false);
             case ReplanMode.Greedy:
-                return (GreedyDowngrade.Solve(items, current, budget), false);
+                return (GreedyDowngrade.Solve(_items, Current(plan, dropped, violator), budget), false);
             default:
-                OnlineSolution exact = _solver!.Solve(items, budget, () => _clock.ElapsedSeconds(started) > _settings.TimeLimitSeconds);
+                OnlineSolution exact = _solver!.Solve(_items, budget, _timeUp);
                 return exact.Status == OnlineStatus.TimedOut
-                    ? (GreedyDowngrade.Solve(items, current, budget), true)
+                    ? (GreedyDowngrade.Solve(_items, Current(plan, dropped, violator), budget), true)
                     : (exact, false);
         }
     }
 
-    private void Apply(EdfQueue queue, Strategy[] plan, bool[] dropped, int violator, OnlineSolution solution)
+    /// <summary>The planned cell of each job in _items, as an offset from its first feasible cell (where the greedy downgrade starts).</summary>
+    private int[] Current(Strategy[] plan, bool[] dropped, int violator)
+    {
+        var current = new int[_items.Count];
+        int item = 0;
+        for (int i = 0; i <= violator; i++)
+        {
+            if (!dropped[i])
+            {
+                current[item] = _items[item].Row.IndexOf(plan[i]) - _items[item].FirstFeasible;
+                item++;
+            }
+        }
+        return current;
+    }
+
+    private void Apply(Strategy[] plan, bool[] dropped, int violator, OnlineSolution solution)
     {
         int item = 0;
         for (int i = 0; i <= violator; i++)
@@ -203,7 +235,7 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
             {
                 continue;
             }
-            OnlineItem choices = ItemFor(queue[i]);
+            OnlineItem choices = _items[item];
             plan[i] = choices.Row.Cells[choices.FirstFeasible + solution.Choices[item]];
             item++;
         }

@@ -14,9 +14,9 @@ internal sealed class EventQueue
     public void Schedule(double timeSeconds, SimEvent simEvent) =>
         _queue.Enqueue(simEvent, new EventKey(timeSeconds, (int)simEvent.Kind, _sequence++));
 
-    public bool TryPeekTime(out double timeSeconds)
+    public bool TryPeek(out SimEvent simEvent, out double timeSeconds)
     {
-        if (_queue.TryPeek(out _, out EventKey key))
+        if (_queue.TryPeek(out simEvent, out EventKey key))
         {
             timeSeconds = key.Time;
             return true;

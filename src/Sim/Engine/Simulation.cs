@@ -25,6 +25,9 @@ public sealed class Simulation : ISimulation
     private readonly MetricsCollector _metrics;
     private JobArrival _pendingArrival;
     private bool _arrivalsPending;
+    // The next arrival waits beside the event queue, not in it: there is only ever one, and keeping a third of all
+    // events out of the heap is a measurable share of a run. It fires where the queue's order (time, then kind) puts it.
+    private bool _arrivalDue;
     private int _nextJobId;
     private double _now;
     private double _schedulerFreeAt;
@@ -62,7 +65,7 @@ public sealed class Simulation : ISimulation
             {
                 continue;
             }
-            if (!_events.TryDequeue(out SimEvent simEvent, out double time))
+            if (!TryNextEvent(out SimEvent simEvent, out double time))
             {
                 if (_time.Waits(_busyWorkers > 0, _now, stopAt))
                 {
@@ -100,7 +103,7 @@ public sealed class Simulation : ISimulation
     /// <summary>Handles a job completion the time driver reports before the next scheduled event (live replay only).</summary>
     private bool CompletionFirst(double stopAt)
     {
-        double until = Math.Min(stopAt, _events.TryPeekTime(out double next) ? next : double.PositiveInfinity);
+        double until = Math.Min(stopAt, TryPeekTime(out double next) ? next : double.PositiveInfinity);
         if (!_time.TryCompletion(until, _busyWorkers > 0, ref _now, out int worker, out double finish))
         {
             return false;
@@ -119,11 +122,35 @@ public sealed class Simulation : ISimulation
     private void ScheduleNextArrival()
     {
         _arrivalsPending = _arrivals.TryNext(out _pendingArrival);
-        if (_arrivalsPending)
-        {
-            _events.Schedule(_pendingArrival.ArrivalSeconds, new SimEvent(EventKind.Arrival, 0));
-        }
+        _arrivalDue = _arrivalsPending;
     }
+
+    private bool TryNextEvent(out SimEvent simEvent, out double time)
+    {
+        if (ArrivalNext())
+        {
+            _arrivalDue = false;
+            simEvent = new SimEvent(EventKind.Arrival, 0);
+            time = _pendingArrival.ArrivalSeconds;
+            return true;
+        }
+        return _events.TryDequeue(out simEvent, out time);
+    }
+
+    private bool TryPeekTime(out double time)
+    {
+        if (ArrivalNext())
+        {
+            time = _pendingArrival.ArrivalSeconds;
+            return true;
+        }
+        return _events.TryPeek(out _, out time);
+    }
+
+    /// <summary>Whether the due arrival comes before the queue's head: earlier, or at the same time and of an earlier kind.</summary>
+    private bool ArrivalNext() =>
+        _arrivalDue && (!_events.TryPeek(out SimEvent head, out double headTime) || _pendingArrival.ArrivalSeconds < headTime
+            || (_pendingArrival.ArrivalSeconds == headTime && EventKind.Arrival < head.Kind));
 
     private void Arrive()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Model;
 
@@ -18,7 +19,7 @@ internal sealed class MetricsCollector
     private readonly LogHistogram _decisionWall = new();
     private readonly Dictionary<double, long> _jobAccuracy = new();
     private readonly long[] _requestsPerConfiguration;
-    private readonly Dictionary<string, long> _decisionsByPath = new(StringComparer.Ordinal);
+    private readonly long[] _decisionsByPath = new long[Enum.GetValues<DecisionPath>().Length];
     private long _submittedJobs, _submittedRequests, _metJobs, _metRequests, _lateJobs, _lateRequests, _droppedJobs, _droppedRequests;
     private long _finishedJobs, _jobsMeetingTarget;
     private double _accuracySum;
@@ -61,22 +62,23 @@ internal sealed class MetricsCollector
 
     public void Finalized(Job job)
     {
+        WindowStats window = WindowAt(job.FinishSeconds);
         switch (job.Outcome)
         {
             case JobOutcome.Dropped:
                 _droppedJobs++;
                 _droppedRequests += job.Size;
-                WindowAt(job.FinishSeconds).DroppedRequests += job.Size;
+                window.DroppedRequests += job.Size;
                 return;
             case JobOutcome.Met:
                 _metJobs++;
                 _metRequests += job.Size;
-                WindowAt(job.FinishSeconds).MetRequests += job.Size;
+                window.MetRequests += job.Size;
                 break;
             case JobOutcome.Late:
                 _lateJobs++;
                 _lateRequests += job.Size;
-                WindowAt(job.FinishSeconds).LateRequests += job.Size;
+                window.LateRequests += job.Size;
                 break;
             default:
                 throw new InvalidOperationException($"job {job.Id} finalized with outcome {job.Outcome}");
@@ -90,8 +92,7 @@ internal sealed class MetricsCollector
             _jobsMeetingTarget++;
         }
         _accuracySum += served * job.Size;
-        _jobAccuracy[served] = _jobAccuracy.GetValueOrDefault(served) + job.Size;
-        WindowStats window = WindowAt(job.FinishSeconds);
+        CollectionsMarshal.GetValueRefOrAddDefault(_jobAccuracy, served, out _) += job.Size;
         window.ServedAccuracySum += served * job.Size;
         ReadOnlySpan<int> counts = job.Strategy.Counts;
         for (int c = 0; c < counts.Length; c++)
@@ -107,8 +108,7 @@ internal sealed class MetricsCollector
     public void Decided(DecisionPath path, double wallSeconds, double chargedSeconds)
     {
         _decisions++;
-        string key = path.ToString().ToLowerInvariant();
-        _decisionsByPath[key] = _decisionsByPath.GetValueOrDefault(key) + 1;
+        _decisionsByPath[(int)path]++;
         _decisionWall.Add(wallSeconds);
         _decisionCharged += chargedSeconds;
     }
@@ -149,7 +149,7 @@ internal sealed class MetricsCollector
             ShareJobsMeetingTarget = _finishedJobs == 0 ? double.NaN : (double)_jobsMeetingTarget / _finishedJobs,
             FinishedRequestsPerConfiguration = _requestsPerConfiguration,
             Decisions = _decisions,
-            DecisionsByPath = new SortedDictionary<string, long>(_decisionsByPath, StringComparer.Ordinal),
+            DecisionsByPath = DecisionsByPath(),
             DecisionWallP50Seconds = _decisionWall.Quantile(0.5),
             DecisionWallP99Seconds = _decisionWall.Quantile(0.99),
             DecisionChargedSeconds = _decisionCharged,
@@ -171,10 +171,24 @@ internal sealed class MetricsCollector
         {
             _tracer.Add(default);
         }
-        TracerWindow window = _tracer[index];
-        _tracer[index] = processed
+        ref TracerWindow window = ref CollectionsMarshal.AsSpan(_tracer)[index];
+        window = processed
             ? window with { ProcessedRequests = window.ProcessedRequests + size }
             : window with { SubmittedRequests = window.SubmittedRequests + size };
+    }
+
+    /// <summary>Decisions per path that took any, by lower-case name.</summary>
+    private SortedDictionary<string, long> DecisionsByPath()
+    {
+        var byPath = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (DecisionPath path in Enum.GetValues<DecisionPath>())
+        {
+            if (_decisionsByPath[(int)path] > 0)
+            {
+                byPath[path.ToString().ToLowerInvariant()] = _decisionsByPath[(int)path];
+            }
+        }
+        return byPath;
     }
 
     private WindowStats WindowAt(double seconds)
