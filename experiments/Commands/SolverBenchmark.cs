@@ -19,11 +19,24 @@ internal static class SolverBenchmark
 {
     public static void Run(ModelProfile profile, int instances, int orToolsInstances, double timeLimitSeconds)
     {
-        // Offline: the whole matrix, both precisions, 42-target grid; median of 21 builds after a warm-up.
+        // Offline: the whole matrix, both precisions, 42-target grid; median of 21 builds after the warm-up.
         double[] targets = StrategyMatrix.TargetGrid(profile);
         var builds = new List<double>();
         int cells = 0;
-        for (int i = 0; i <= 21; i++)
+        long first = Stopwatch.GetTimestamp();
+        foreach (Precision precision in profile.Precisions)
+        {
+            StrategyMatrix.Build(new LatencyModel(profile, precision)).Grid(targets);
+        }
+        double firstMs = Stopwatch.GetElapsedTime(first).TotalMilliseconds;
+        WarmUp(() =>
+        {
+            foreach (Precision precision in profile.Precisions)
+            {
+                StrategyMatrix.Build(new LatencyModel(profile, precision)).Grid(targets);
+            }
+        });
+        for (int i = 0; i < 21; i++)
         {
             long started = Stopwatch.GetTimestamp();
             cells = 0;
@@ -31,14 +44,11 @@ internal static class SolverBenchmark
             {
                 cells += StrategyMatrix.Build(new LatencyModel(profile, precision)).Grid(targets).Count;
             }
-            if (i > 0)
-            {
-                builds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+            builds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         builds.Sort();
         AnsiConsole.MarkupLine($"Offline matrix ({profile.Name}: {cells} cells = {profile.MaxBatchSize} sizes x {targets.Length} targets x {profile.Precisions.Count()} precisions, exact): " +
-            $"median {builds[builds.Count / 2]:0.00} ms, min {builds[0]:0.00} ms over {builds.Count} builds");
+            $"median {builds[builds.Count / 2]:0.00} ms, min–max {builds[0]:0.00}–{builds[^1]:0.00} ms over {builds.Count} builds; the process's first build {firstMs:0.0} ms");
 
         var table = new Table().Border(TableBorder.Rounded);
         foreach (string column in new[] { "queue", "solver", "instances", "p50 µs", "p99 µs", "max µs", "time-outs" })
@@ -51,23 +61,33 @@ internal static class SolverBenchmark
         foreach (int queue in new[] { 8, 32, 128 })
         {
             List<(List<OnlineItem> Items, double Budget)> problems = Problems(matrix, queue, instances, seed: (ulong)queue);
-            // Warm-up: every instance, for at least a second, so the timed pass runs the solver's fully optimised code
-            // (the runtime recompiles a hot method in the background after many calls and a delay; a warm-up of 50
-            // solves timed the first, unoptimised code and gave a p99 several times too high).
-            long warmUp = Stopwatch.GetTimestamp();
-            do
+            WarmUp(() =>
             {
                 foreach (var p in problems)
                 {
                     exact.Solve(p.Items, p.Budget, () => false);
                 }
-            }
-            while (Stopwatch.GetElapsedTime(warmUp).TotalSeconds < 1);
+            });
             AddRow(table, queue, "exact", problems, (items, budget) => exact.Solve(items, budget, () => false));
             AddRow(table, queue, "ortools", problems.Take(orToolsInstances).ToList(), (items, budget) => ortools.Solve(items, budget, () => false));
         }
         AnsiConsole.MarkupLine($"Online re-optimisation on random {profile.Name} fp32 queues (10 µs latency grid; OR-Tools CP-SAT, 1 worker, {timeLimitSeconds * 1000:0} ms limit):");
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>
+    /// Repeats <paramref name="work"/> for at least a second, so that what is timed next runs fully optimised code: the runtime
+    /// recompiles a hot method in the background after many calls and a delay, and a warm-up of one matrix or 50 solves
+    /// timed the first, unoptimised code (a decision p99 several times too high).
+    /// </summary>
+    private static void WarmUp(Action work)
+    {
+        long started = Stopwatch.GetTimestamp();
+        do
+        {
+            work();
+        }
+        while (Stopwatch.GetElapsedTime(started).TotalSeconds < 1);
     }
 
     private static void AddRow(Table table, int queue, string name, List<(List<OnlineItem> Items, double Budget)> problems,

@@ -29,24 +29,25 @@ public sealed class ParetoStrategySolver : IStrategySolver
         {
             fronts[n] = [];
         }
+        var candidates = new List<Candidate>();
         for (int c = 0; c < configs; c++)
         {
             double accuracy = profile.Configurations[c].Accuracy;
             var next = new List<Point>[maxSize + 1];
             for (int n = 0; n <= maxSize; n++)
             {
-                var candidates = new List<Point>();
+                // A candidate is a point of an earlier front plus k requests of configuration c; its counts are copied
+                // only if it survives the pruning (most do not).
+                candidates.Clear();
                 for (int k = 0; k <= n; k++)
                 {
                     double seconds = latency.Seconds(c, k);
                     foreach (Point p in fronts[n - k])
                     {
-                        int[] counts = (int[])p.Counts.Clone();
-                        counts[c] = k;
-                        candidates.Add(new Point(p.AccuracySum + (k * accuracy), p.Seconds + seconds, counts));
+                        candidates.Add(new Candidate(p.AccuracySum + (k * accuracy), p.Seconds + seconds, p.Counts, k));
                     }
                 }
-                next[n] = Prune(candidates);
+                next[n] = Prune(candidates, c);
             }
             fronts = next;
         }
@@ -59,10 +60,13 @@ public sealed class ParetoStrategySolver : IStrategySolver
         return rows;
     }
 
-    /// <summary>Keeps points whose accuracy strictly beats every cheaper point; equal accuracies keep the cheapest.</summary>
-    private static List<Point> Prune(List<Point> points)
+    /// <summary>
+    /// Keeps points whose accuracy strictly beats every cheaper point; equal accuracies keep the cheapest; equal latency
+    /// and accuracy keep the split with more requests on the earlier configurations.
+    /// </summary>
+    private static List<Point> Prune(List<Candidate> candidates, int configuration)
     {
-        points.Sort(static (a, b) =>
+        candidates.Sort((a, b) =>
         {
             int bySeconds = a.Seconds.CompareTo(b.Seconds);
             if (bySeconds != 0)
@@ -70,34 +74,43 @@ public sealed class ParetoStrategySolver : IStrategySolver
                 return bySeconds;
             }
             int byAccuracy = b.AccuracySum.CompareTo(a.AccuracySum);
-            return byAccuracy != 0 ? byAccuracy : CompareCounts(a.Counts, b.Counts);
+            return byAccuracy != 0 ? byAccuracy : CompareCounts(a, b, configuration);
         });
         var kept = new List<Point>();
         double best = double.NegativeInfinity;
-        foreach (Point p in points)
+        foreach (Candidate p in candidates)
         {
             // Among equal latencies the most accurate comes first, so later ones fail this test.
             if (p.AccuracySum > best + StrategyRow.Tolerance)
             {
-                kept.Add(p);
+                int[] counts = (int[])p.ParentCounts.Clone();
+                counts[configuration] = p.Requests;
+                kept.Add(new Point(p.AccuracySum, p.Seconds, counts));
                 best = p.AccuracySum;
             }
         }
         return kept;
     }
 
-    private static int CompareCounts(int[] a, int[] b)
+    /// <summary>
+    /// Larger counts first, configuration by configuration: the parents' counts up to <paramref name="configuration"/>,
+    /// then the candidates' own requests (later configurations are 0 in both).
+    /// </summary>
+    private static int CompareCounts(Candidate a, Candidate b, int configuration)
     {
-        for (int i = 0; i < a.Length; i++)
+        for (int i = 0; i < configuration; i++)
         {
-            int c = b[i].CompareTo(a[i]);
+            int c = b.ParentCounts[i].CompareTo(a.ParentCounts[i]);
             if (c != 0)
             {
                 return c;
             }
         }
-        return 0;
+        return b.Requests.CompareTo(a.Requests);
     }
 
     private readonly record struct Point(double AccuracySum, double Seconds, int[] Counts);
+
+    /// <summary>A point of an earlier front (its counts) plus <see cref="Requests"/> requests of the configuration being added.</summary>
+    private readonly record struct Candidate(double AccuracySum, double Seconds, int[] ParentCounts, int Requests);
 }
