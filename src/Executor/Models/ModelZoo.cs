@@ -1,3 +1,5 @@
+using Mosel.Executor.Weights;
+
 namespace Mosel.Executor.Models;
 
 /// <summary>The zoo: models by name.</summary>
@@ -19,8 +21,11 @@ public static class ModelZoo
         }
     }
 
-    /// <summary>A model with weights loaded from a TorchSharp weights file saved from the same model and scale.</summary>
-    public static ZooModel Load(string name, ZooScale scale, string weightsPath)
+    /// <summary>
+    /// A model with weights loaded from a file: a <c>.safetensors</c> checkpoint (tensor names mapped by
+    /// <paramref name="names"/>, default as they are), or otherwise a TorchSharp weights file saved from the same model and scale.
+    /// </summary>
+    public static ZooModel Load(string name, ZooScale scale, string weightsPath, WeightNameMap? names = null)
     {
         if (!File.Exists(weightsPath))
         {
@@ -29,7 +34,19 @@ public static class ModelZoo
         ZooModel model = Build(name, scale);
         try
         {
-            model.load(weightsPath, strict: true);
+            if (IsSafetensors(weightsPath))
+            {
+                SafetensorsWeights.Load(model, weightsPath, names ?? WeightNameMap.Identity);
+            }
+            else
+            {
+                model.load(weightsPath, strict: true);
+            }
+        }
+        catch (SafetensorsException e)
+        {
+            model.Dispose();
+            throw new ArgumentException($"{e.Message} (loading {name}, {scale.Name} scale)", e);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException)
         {
@@ -38,6 +55,8 @@ public static class ModelZoo
         }
         return model;
     }
+
+    public static bool IsSafetensors(string path) => path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
 
     private static ZooModel Build(string name, ZooScale scale) => name switch
     {

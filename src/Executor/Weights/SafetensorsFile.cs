@@ -1,0 +1,188 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using static TorchSharp.torch;
+
+namespace Mosel.Executor.Weights;
+
+/// <summary>
+/// The safetensors format, as public checkpoints use it: an 8-byte little-endian header length, a JSON header naming
+/// each tensor's dtype, shape and byte range (plus an optional "__metadata__" map of strings), then the raw little-endian
+/// data. Reading checks every range against the file, so a truncated or hand-edited file is one clear error.
+/// </summary>
+public static class SafetensorsFile
+{
+    private const string MetadataKey = "__metadata__";
+
+    // The dtypes Mosel reads and writes: safetensors name, libtorch type, bytes per element.
+    private static readonly (string Name, ScalarType Type, int Size)[] s_dtypes =
+    [
+        ("F64", ScalarType.Float64, 8), ("F32", ScalarType.Float32, 4), ("F16", ScalarType.Float16, 2),
+        ("BF16", ScalarType.BFloat16, 2), ("I64", ScalarType.Int64, 8), ("I32", ScalarType.Int32, 4),
+        ("I16", ScalarType.Int16, 2), ("I8", ScalarType.Int8, 1), ("U8", ScalarType.Byte, 1), ("BOOL", ScalarType.Bool, 1),
+    ];
+
+    /// <summary>Every tensor of the file, on the CPU, by name.</summary>
+    public static Dictionary<string, Tensor> Read(string path, out IReadOnlyDictionary<string, string> metadata)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SafetensorsException($"{path}: file not found");
+        }
+        using FileStream stream = File.OpenRead(path);
+        Span<byte> lengthBytes = stackalloc byte[8];
+        if (stream.ReadAtLeast(lengthBytes, 8, throwOnEndOfStream: false) < 8)
+        {
+            throw new SafetensorsException($"{path}: not a safetensors file (shorter than its 8-byte header length)");
+        }
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
+        if (headerLength > (ulong)(stream.Length - 8) || headerLength > int.MaxValue)
+        {
+            throw new SafetensorsException($"{path}: not a safetensors file (header length {headerLength} exceeds the file)");
+        }
+        byte[] header = new byte[headerLength];
+        stream.ReadExactly(header);
+        long dataStart = 8 + (long)headerLength;
+        long dataLength = stream.Length - dataStart;
+        JsonObject entries = ParseHeader(path, header);
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            foreach ((string name, JsonNode? node) in entries)
+            {
+                if (name == MetadataKey)
+                {
+                    foreach ((string key, JsonNode? value) in node as JsonObject ?? throw Bad(path, $"'{MetadataKey}' is not a map of strings"))
+                    {
+                        meta[key] = value is JsonValue v && v.TryGetValue(out string? text) ? text : throw Bad(path, $"'{MetadataKey}.{key}' is not a string");
+                    }
+                    continue;
+                }
+                tensors[name] = ReadTensor(path, stream, name, node, dataStart, dataLength);
+            }
+        }
+        catch
+        {
+            foreach (Tensor tensor in tensors.Values)
+            {
+                tensor.Dispose();
+            }
+            throw;
+        }
+        metadata = meta;
+        return tensors;
+    }
+
+    /// <summary>Writes the tensors (any device; copied to the CPU) in the given order, with optional string metadata.</summary>
+    public static void Write(string path, IReadOnlyList<(string Name, Tensor Tensor)> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var header = new JsonObject();
+        if (metadata is { Count: > 0 })
+        {
+            var meta = new JsonObject();
+            foreach ((string key, string value) in metadata)
+            {
+                meta[key] = value;
+            }
+            header[MetadataKey] = meta;
+        }
+        long offset = 0;
+        foreach ((string name, Tensor tensor) in tensors)
+        {
+            (string dtype, _, int size) = Dtype(tensor.dtype) ?? throw new ArgumentException($"tensor '{name}': {tensor.dtype} has no safetensors dtype", nameof(tensors));
+            long bytes = tensor.numel() * size;
+            header[name] = new JsonObject
+            {
+                ["dtype"] = dtype,
+                ["shape"] = new JsonArray(tensor.shape.Select(d => (JsonNode)d).ToArray()),
+                ["data_offsets"] = new JsonArray(offset, offset + bytes),
+            };
+            offset += bytes;
+        }
+        byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString());
+        // The format lets the header end in spaces; padding it to 8 bytes keeps the data aligned for readers that map the file.
+        int padded = (json.Length + 7) / 8 * 8;
+        using FileStream stream = File.Create(path);
+        Span<byte> lengthBytes = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(lengthBytes, (ulong)padded);
+        stream.Write(lengthBytes);
+        stream.Write(json);
+        for (int i = json.Length; i < padded; i++)
+        {
+            stream.WriteByte((byte)' ');
+        }
+        foreach ((_, Tensor tensor) in tensors)
+        {
+            using Tensor cpu = tensor.detach().cpu().contiguous();
+            stream.Write(cpu.bytes);
+        }
+    }
+
+    private static JsonObject ParseHeader(string path, byte[] header)
+    {
+        try
+        {
+            return JsonNode.Parse(header) as JsonObject ?? throw Bad(path, "its header is not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw Bad(path, $"its header is not valid JSON ({e.Message.Split('.')[0]})");
+        }
+    }
+
+    private static Tensor ReadTensor(string path, FileStream stream, string name, JsonNode? node, long dataStart, long dataLength)
+    {
+        if (node is not JsonObject entry)
+        {
+            throw Bad(path, $"tensor '{name}' is not described by an object");
+        }
+        string dtypeName = entry["dtype"] is JsonValue d && d.TryGetValue(out string? text) ? text : throw Bad(path, $"tensor '{name}' has no dtype");
+        (string Name, ScalarType Type, int Size) dtype = Array.Find(s_dtypes, t => t.Name == dtypeName);
+        if (dtype.Name is null)
+        {
+            throw Bad(path, $"tensor '{name}' has dtype '{dtypeName}', which Mosel does not read ({string.Join(", ", s_dtypes.Select(t => t.Name))})");
+        }
+        long[] shape = Longs(path, name, entry["shape"], "shape");
+        long[] range = Longs(path, name, entry["data_offsets"], "data_offsets");
+        long elements = shape.Aggregate(1L, (a, b) => a * b);
+        if (shape.Any(s => s < 0) || range.Length != 2 || range[0] < 0 || range[1] < range[0] || range[1] > dataLength)
+        {
+            throw Bad(path, $"tensor '{name}' has shape [{string.Join(", ", shape)}] and bytes [{string.Join(", ", range)}], outside the file's {dataLength} data bytes");
+        }
+        if (range[1] - range[0] != elements * dtype.Size)
+        {
+            throw Bad(path, $"tensor '{name}' holds {range[1] - range[0]} bytes, but {dtypeName} [{string.Join(", ", shape)}] needs {elements * dtype.Size}");
+        }
+        var bytes = new byte[range[1] - range[0]];
+        stream.Position = dataStart + range[0];
+        stream.ReadExactly(bytes);
+        Tensor tensor = empty(shape, dtype.Type);
+        tensor.bytes = bytes;
+        return tensor;
+    }
+
+    private static long[] Longs(string path, string name, JsonNode? node, string key)
+    {
+        if (node is not JsonArray array)
+        {
+            throw Bad(path, $"tensor '{name}' has no {key} list");
+        }
+        return array.Select(n => n is JsonValue v && v.TryGetValue(out long x) ? x : throw Bad(path, $"tensor '{name}': {key} holds a value that is not an integer")).ToArray();
+    }
+
+    private static (string Name, ScalarType Type, int Size)? Dtype(ScalarType type)
+    {
+        foreach ((string Name, ScalarType Type, int Size) d in s_dtypes)
+        {
+            if (d.Type == type)
+            {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static SafetensorsException Bad(string path, string why) => new($"{path}: not a usable safetensors file: {why}");
+}
