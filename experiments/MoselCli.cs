@@ -16,6 +16,7 @@ public static class MoselCli
             MergeCommand.Create(),
             SlurmCommand.Create(),
             ProfileCommand.Create(),
+            DatasetCommand.Create(),
             DoctorCommand.Create(),
             FidelityCommand.Create(),
             BenchCommand.Create(),

@@ -26,7 +26,8 @@ public static class CommandLineErrors
             (int code, IReadOnlyList<string> lines) = cause switch
             {
                 ConfigException config => (BadInput, config.Lines),
-                OutputRefusedException => (BadInput, [cause.Message]),
+                OutputRefusedException or Mosel.Executor.Weights.SafetensorsException => (BadInput, [cause.Message]),
+                Datasets.ExternalToolException => (Failure, [cause.Message]),
                 IOException or UnauthorizedAccessException or Mosel.Executor.Native.LibTorchException => (Failure, [cause.Message]),
                 OutOfMemoryException => (Failure, ["out of memory: the experiment needs more memory than this machine has; make it smaller"]),
                 _ => (Failure, [$"unexpected fault: {cause.Message} (set MOSEL_DEBUG=1 for details)"]),

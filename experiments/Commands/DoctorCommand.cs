@@ -1,18 +1,19 @@
 using System.CommandLine;
 using Mosel.Executor.Native;
+using Mosel.Experiments.Datasets;
 using Spectre.Console;
 using Mosel.Experiments.Profiling;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary><c>mosel doctor</c>: which libtorch loads, from where, and which devices it sees.</summary>
+/// <summary><c>mosel doctor</c>: which libtorch loads, from where, and which devices it sees; and whether the dataset build's programs and fonts are installed.</summary>
 public static class DoctorCommand
 {
     public static Command Create()
     {
         var device = new Option<string>("--device") { Description = "cpu or cuda: what must work", DefaultValueFactory = _ => "cpu" };
         var libtorch = new Option<string?>("--libtorch") { Description = $"libtorch lib folder (else ${LibTorchLoader.EnvironmentVariable}, NuGet CPU libtorch, PyTorch install)" };
-        var command = new Command("doctor", "Show the libtorch folder and version, and the CUDA devices, that real execution would use") { device, libtorch };
+        var command = new Command("doctor", "Show the libtorch folder and version, and the CUDA devices, that real execution would use, and what mosel dataset build needs") { device, libtorch };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
             LibTorchStatus status = LibTorchLoading.Load(CliParsers.Device(parse.GetValue(device)!), parse.GetValue(libtorch));
@@ -31,6 +32,13 @@ public static class DoctorCommand
             {
                 table.AddRow("also tried", Markup.Escape(tried));
             }
+            foreach ((string program, string package) in SpeechSynthesizer.Tools)
+            {
+                string? path = SpeechSynthesizer.FindOnPath(program);
+                table.AddRow($"{program} (dataset build)", path is null ? $"[yellow]missing[/]: apt-get install {package}" : Markup.Escape(path));
+            }
+            int fonts = DigitImageRenderer.Fonts().Count;
+            table.AddRow("digit fonts (dataset build)", fonts == 0 ? "[yellow]missing[/]: apt-get install fonts-dejavu-core fonts-liberation" : $"{fonts} of 9");
             AnsiConsole.Write(table);
             return 0;
         }));
