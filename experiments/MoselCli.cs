@@ -17,6 +17,7 @@ public static class MoselCli
             SlurmCommand.Create(),
             ProfileCommand.Create(),
             DatasetCommand.Create(),
+            TrainCommand.Create(),
             DoctorCommand.Create(),
             FidelityCommand.Create(),
             BenchCommand.Create(),

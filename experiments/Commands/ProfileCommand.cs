@@ -24,10 +24,12 @@ public static class ProfileCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs per point (>= 10 for reported numbers)", DefaultValueFactory = _ => 10 };
         var warmups = new Option<int>("--warmups") { Description = "Untimed runs before timing", DefaultValueFactory = _ => 3 };
         var libtorch = new Option<string?>("--libtorch") { Description = $"libtorch lib folder (else ${LibTorchLoader.EnvironmentVariable}, the NuGet CPU libtorch, or a PyTorch install)" };
-        var weights = new Option<FileInfo?>("--weights") { Description = "TorchSharp weights file for the model (default: seeded random weights)" };
+        var weights = new Option<FileInfo?>("--weights") { Description = "Weights for the model: a .safetensors checkpoint (from mosel train) or a TorchSharp weights file (default: seeded random weights)" };
+        var accuracy = new Option<bool>("--accuracy") { Description = "Measure each configuration's accuracy on --dataset's test split instead of carrying a published table" };
+        var dataset = new Option<string?>("--dataset") { Description = "Digits dataset (mosel dataset build) for --accuracy" };
         var command = new Command("profile", "Measure a zoo model's latency per configuration, precision and batch size and write a profile")
         {
-            model, device, batches, precisions, output, scale, runs, warmups, libtorch, weights,
+            model, device, batches, precisions, output, scale, runs, warmups, libtorch, weights, accuracy, dataset,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -40,8 +42,9 @@ public static class ProfileCommand
             int[] sizes = CliParsers.BatchSizes(parse.GetValue(batches)!);
             Precision[] precisionList = CliParsers.Precisions(parse.GetValue(precisions)!);
             ZooScale zooScale = CliParsers.Scale(parse.GetValue(scale)!);
+            string? accuracyDataset = AccuracyDataset(name, parse.GetValue(accuracy), parse.GetValue(dataset));
             var request = new ProfileRequest(name, zooScale, torchDevice, sizes, precisionList, parse.GetValue(runs), parse.GetValue(warmups),
-                parse.GetValue(weights)?.FullName);
+                parse.GetValue(weights)?.FullName, accuracyDataset);
             if (request.Runs < 1 || request.Warmups < 0)
             {
                 throw new ConfigException("--runs must be >= 1 and --warmups >= 0");
@@ -60,5 +63,19 @@ public static class ProfileCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The dataset to measure accuracy on, or null to carry the published table; a model without one must measure.</summary>
+    private static string? AccuracyDataset(string model, bool measure, string? dataset)
+    {
+        if (measure != (dataset is not null))
+        {
+            throw new ConfigException(measure ? "--accuracy: needs --dataset DIR (a dataset from mosel dataset build)" : "--dataset: only used with --accuracy");
+        }
+        if (!measure && !PublishedAccuracy.EntryForModel.ContainsKey(model))
+        {
+            throw new ConfigException($"--model: {model} has no published accuracy table; measure it with --accuracy --dataset DIR --weights FILE");
+        }
+        return dataset is null ? null : Datasets.DigitDataset.Check(dataset);
     }
 }

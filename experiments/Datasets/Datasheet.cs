@@ -26,8 +26,8 @@ public static class Datasheet
         text.AppendLine(inv, $"  signal-to-noise ratio uniform in [{DigitDatasetBuilder.MinSnrDb}, {DigitDatasetBuilder.MaxSnrDb}] dB; features are a log mel spectrogram,");
         text.AppendLine(inv, $"  {LogMelSpectrogram.Frames} frames (32 ms Hann window, 31 ms hop) x {LogMelSpectrogram.Bands} mel bands up to 4 kHz, ln(energy + 1e-6).");
         text.AppendLine(inv, $"- **Video**: a new {DigitImageRenderer.Side} x {DigitImageRenderer.Side} grey image of the same digit per sample, drawn with SkiaSharp: a font");
-        text.AppendLine("  drawn from the list below, 14-24 px, rotated up to +/-35 degrees, moved up to 4 px, blurred (sigma 0-1.6), 0-4 clutter");
-        text.AppendLine("  strokes, a black bar across the glyph in 20 % of images, Gaussian pixel noise (sigma 0-60 grey levels).");
+        text.AppendLine("  drawn from the list below, 14-24 px, rotated up to +/-25 degrees, moved up to 4 px, blurred (sigma 0-1.6), 0-4 clutter");
+        text.AppendLine("  strokes, a black bar across the glyph in 15 % of images, Gaussian pixel noise (sigma 0-45 grey levels).");
         text.AppendLine("- Both modalities are imperfect on purpose (loud noise, bars, clutter), and independently so: a sample whose sound is");
         text.AppendLine("  buried usually has a readable image and the other way round, so the two together are more accurate than either.");
         text.AppendLine();

@@ -5,17 +5,17 @@ public sealed record DigitImageStyle(string Font, float Size, float RotationDegr
     int ClutterStrokes, bool Occluded, float NoiseLevel)
 {
     /// <summary>
-    /// A style drawn at random. Deliberately hard: a fifth of the images have a bar across the glyph, clutter strokes
+    /// A style drawn at random. Deliberately hard: 15 % of the images have a bar across the glyph, clutter strokes
     /// look like parts of digits, and blur and noise vary, so that the image alone misreads some digits the audio gets right.
     /// </summary>
     public static DigitImageStyle Draw(Random random, IReadOnlyList<string> fonts) => new(
         fonts[random.Next(fonts.Count)],
         Size: 14 + (random.NextSingle() * 10),
-        RotationDegrees: (random.NextSingle() - 0.5f) * 70,
+        RotationDegrees: (random.NextSingle() - 0.5f) * 50,
         OffsetX: (random.NextSingle() - 0.5f) * 8,
         OffsetY: (random.NextSingle() - 0.5f) * 8,
         Blur: random.NextSingle() * 1.6f,
         ClutterStrokes: random.Next(5),
-        Occluded: random.NextDouble() < 0.2,
-        NoiseLevel: random.NextSingle() * 60);
+        Occluded: random.NextDouble() < 0.15,
+        NoiseLevel: random.NextSingle() * 45);
 }

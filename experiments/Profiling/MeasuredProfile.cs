@@ -9,7 +9,7 @@ namespace Mosel.Experiments.Profiling;
 public static class MeasuredProfile
 {
     public static ModelProfile Build(string model, IReadOnlyList<string> modalities, IReadOnlyList<ProfilePoint> points,
-        AccuracyMetric metric, IReadOnlyDictionary<string, double> accuracy, string device, string scale, LibTorchStatus libtorch)
+        AccuracyMetric metric, IReadOnlyDictionary<string, double> accuracy, string device, string scale, LibTorchStatus libtorch, string? weights = null)
     {
         var latency = new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>();
         var adjusted = new List<string>();
@@ -27,7 +27,7 @@ public static class MeasuredProfile
             }
             latency[byPrecision.Key] = tables;
         }
-        string provenance = $"Measured {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} by `mosel profile` (TorchSharp, random weights, {scale} scale, " +
+        string provenance = $"Measured {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} by `mosel profile` (TorchSharp, {(weights is null ? "random weights" : $"weights {weights}")}, {scale} scale, " +
             $"median of {(points.Count > 0 ? points[0].Runs : 0)} synchronised runs after warm-ups; memory_bytes: {(points.Any(p => p.PeakMemoryBytes is null) ? "not measured (no CUDA memory statistics in TorchSharp 0.107)" : "peak resident memory of the process per point")}) with libtorch {libtorch.Version} from {libtorch.Source}. " +
             "Latency tables made non-decreasing by a suffix minimum; points changed: " + (adjusted.Count == 0 ? "none" : string.Join("; ", adjusted)) + ".";
         return ModelProfile.Create(model, modalities, metric, accuracy, latency, device, provenance);

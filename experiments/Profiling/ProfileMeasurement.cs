@@ -22,11 +22,13 @@ public static class ProfileMeasurement
         {
             throw new LibTorchException($"{request.Model}: even batch {request.BatchSizes.Min()} does not fit in device memory");
         }
-        (AccuracyMetric metric, Dictionary<string, double> accuracy) = PublishedAccuracy.Load(RepoPaths.Resolve("profiles/accuracy"), PublishedAccuracy.EntryForModel[request.Model]);
+        (AccuracyMetric metric, Dictionary<string, double> accuracy) = request.AccuracyDataset is string dataset
+            ? MeasuredAccuracy.Of(model, dataset, request.Weights)
+            : PublishedAccuracy.Load(RepoPaths.Resolve("profiles/accuracy"), PublishedAccuracy.EntryForModel[request.Model]);
         // A configuration that ran out of memory keeps only the batch sizes that fitted: cut every table to the common prefix.
         int common = points.GroupBy(p => (p.Configuration, p.Precision)).Min(g => g.Count());
         var kept = points.GroupBy(p => (p.Configuration, p.Precision)).SelectMany(g => g.OrderBy(p => p.BatchSize).Take(common)).ToArray();
-        return MeasuredProfile.Build(request.Model, model.Modalities, kept, metric, accuracy, DeviceDescription.Of(request.Device), request.Scale.Name, status);
+        return MeasuredProfile.Build(request.Model, model.Modalities, kept, metric, accuracy, DeviceDescription.Of(request.Device), request.Scale.Name, status, request.Weights);
     }
 
     private static ZooModel LoadModel(string name, ZooScale scale, string? weights)

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using Mosel.Executor.Models;
+using Mosel.Executor.Native;
+using Mosel.Executor.Weights;
+using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Datasets;
+using Mosel.Experiments.Profiling;
+using Mosel.Experiments.Safety;
+using Mosel.Experiments.Training;
+using Spectre.Console;
+using TorchSharp;
+
+namespace Mosel.Experiments.Commands;
+
+/// <summary><c>mosel train --dataset DIR --out FILE</c>: trains the av-digits zoo model on the CPU and writes its weights.</summary>
+public static class TrainCommand
+{
+    /// <summary>Metadata key that marks a weights file as Mosel's (a later train may replace it; nothing else is replaced).</summary>
+    public const string WrittenBy = "written_by";
+
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset", "-d") { Description = "Dataset folder from mosel dataset build", DefaultValueFactory = _ => DatasetCommand.DefaultFolder };
+        var output = new Option<string>("--out", "-o") { Description = "Weights file to write (.safetensors)", Required = true };
+        var scale = new Option<string>("--scale") { Description = "tiny (2 layers, width 64) or full", DefaultValueFactory = _ => "tiny" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the initial weights and the batch order", DefaultValueFactory = _ => TrainingSettings.Default.Seed };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs at most", DefaultValueFactory = _ => TrainingSettings.Default.MaxEpochs };
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy", DefaultValueFactory = _ => TrainingSettings.Default.Patience };
+        var minutes = new Option<double>("--minutes") { Description = "Stop after the epoch that passes this many minutes", DefaultValueFactory = _ => TrainingSettings.Default.TimeLimit.TotalMinutes };
+        var command = new Command("train", "Train the av-digits model on a digits dataset (CPU, modality dropout, early stop) and write its weights")
+        {
+            dataset, output, scale, seed, epochs, patience, minutes,
+        };
+        command.SetAction(parse => CommandLineErrors.Guard(() =>
+        {
+            var settings = TrainingSettings.Default with
+            {
+                Seed = parse.GetValue(seed),
+                MaxEpochs = parse.GetValue(epochs),
+                Patience = parse.GetValue(patience),
+                TimeLimit = TimeSpan.FromMinutes(parse.GetValue(minutes)),
+            };
+            if (settings.MaxEpochs < 1 || settings.Patience < 1 || !(settings.TimeLimit > TimeSpan.Zero))
+            {
+                throw new ConfigException("--epochs and --patience must be at least 1 and --minutes above 0");
+            }
+            string outPath = Path.GetFullPath(parse.GetValue(output)!);
+            if (!ModelZoo.IsSafetensors(outPath))
+            {
+                throw new ConfigException($"--out: {outPath}: the weights are written as safetensors; name the file *.safetensors");
+            }
+            LibTorchLoading.Load(TorchDevice.Cpu, null);
+            CheckReplaceable(outPath);
+            string folder = DigitDataset.Check(parse.GetValue(dataset)!);
+            ZooScale zooScale = CliParsers.Scale(parse.GetValue(scale)!);
+            return Train(folder, zooScale, settings, outPath);
+        }));
+        return command;
+    }
+
+    private static int Train(string folder, ZooScale scale, TrainingSettings settings, string outPath)
+    {
+        using DigitSplit train = DigitDataset.Load(folder, DatasetSplit.Train);
+        using DigitSplit validation = DigitDataset.Load(folder, DatasetSplit.Validation);
+        if (train.Count == 0 || validation.Count == 0)
+        {
+            throw new ConfigException($"{folder}: training needs samples in both the train and the validation split (found {train.Count} and {validation.Count})");
+        }
+        torch.set_num_threads(Environment.ProcessorCount);
+        ZooModel model = null!;
+        IReadOnlyList<EpochReport> epochs = null!;
+        int bestEpoch = 0;
+        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(context =>
+        {
+            ProgressTask task = context.AddTask($"epoch 1 of at most {settings.MaxEpochs}", maxValue: 1);
+            (model, epochs, bestEpoch) = DigitsTrainer.Train("av-digits", scale, train, validation, settings,
+                report => task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {report.Epoch}: loss {report.Loss:0.000}, validation {string.Join(", ", report.Validation.Select(v => $"{v.Configuration} {v.Accuracy:P1}"))}")),
+                (done, total) => task.Value = (double)done / total);
+            task.Value = 1;
+        });
+        using (model)
+        {
+            EpochReport best = epochs[bestEpoch - 1];
+            var metadata = new Dictionary<string, string>
+            {
+                [WrittenBy] = "mosel train",
+                ["model"] = "av-digits",
+                ["scale"] = scale.Name,
+                ["dataset"] = folder,
+                ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
+                ["epochs"] = epochs.Count.ToString(CultureInfo.InvariantCulture),
+                ["best_epoch"] = bestEpoch.ToString(CultureInfo.InvariantCulture),
+                ["validation_accuracy"] = string.Join(", ", best.Validation.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Configuration} {v.Accuracy:0.0000}"))),
+            };
+            string staging = Staging.PathFor(outPath);
+            using var lease = new StagingLease(staging);
+            SafetensorsWeights.Save(model, staging, metadata);
+            File.Move(staging, outPath, overwrite: true);
+            lease.Keep();
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"trained {epochs.Count} epochs in {epochs[^1].Elapsed.TotalSeconds:0} s; kept epoch {bestEpoch} (validation: {metadata["validation_accuracy"]}); wrote {outPath}")));
+        }
+        return 0;
+    }
+
+    /// <summary>An existing file is replaced only when Mosel's train wrote it.</summary>
+    private static void CheckReplaceable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new Safety.OutputRefusedException($"{path} is a folder; choose a file for --out");
+        }
+        if (!File.Exists(path))
+        {
+            return;
+        }
+        IReadOnlyDictionary<string, string> metadata;
+        try
+        {
+            SafetensorsFile.Read(path, out metadata).Values.ToList().ForEach(t => t.Dispose());
+        }
+        catch (SafetensorsException)
+        {
+            metadata = new Dictionary<string, string>();
+        }
+        if (!metadata.TryGetValue(WrittenBy, out string? by) || by != "mosel train")
+        {
+            throw new Safety.OutputRefusedException($"{path} exists and was not written by mosel train; choose another --out");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using static TorchSharp.torch;
+
+namespace Mosel.Experiments.Datasets;
+
+/// <summary>One split of a digits dataset as model inputs: audio (N, 1, 32, 32), video (N, 1, 28, 28) scaled to [0, 1], labels and sample ids.</summary>
+public sealed class DigitSplit(string name, Tensor audio, Tensor video, Tensor label, Tensor id) : IDisposable
+{
+    public string Name { get; } = name;
+
+    public Tensor Audio { get; } = audio;
+
+    public Tensor Video { get; } = video;
+
+    public Tensor Label { get; } = label;
+
+    public Tensor Id { get; } = id;
+
+    public int Count => (int)Label.shape[0];
+
+    /// <summary>The inputs of the given modalities for the samples at <paramref name="index"/>.</summary>
+    public Dictionary<string, Tensor> Inputs(IReadOnlyCollection<string> modalities, Tensor index)
+    {
+        var inputs = new Dictionary<string, Tensor>();
+        if (modalities.Contains("audio"))
+        {
+            inputs["audio"] = Audio.index_select(0, index);
+        }
+        if (modalities.Contains("video"))
+        {
+            inputs["video"] = Video.index_select(0, index);
+        }
+        return inputs;
+    }
+
+    public void Dispose()
+    {
+        Audio.Dispose();
+        Video.Dispose();
+        Label.Dispose();
+        Id.Dispose();
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Mosel.Executor.Models;
+using Mosel.Experiments.Datasets;
+using Mosel.Experiments.Training;
+using Mosel.Sim.Profiles;
+
+namespace Mosel.Experiments.Profiling;
+
+/// <summary>A profile's accuracy measured on a digits dataset's test split: the share of samples each configuration names right.</summary>
+public static class MeasuredAccuracy
+{
+    public static (AccuracyMetric Metric, Dictionary<string, double> Values) Of(ZooModel model, string dataset, string? weights)
+    {
+        using DigitSplit test = DigitDataset.Load(dataset, DatasetSplit.Test);
+        if (test.Count == 0)
+        {
+            throw new Configuration.ConfigException($"{dataset}: the test split is empty; build the dataset with more --utterances");
+        }
+        IReadOnlyList<ConfigurationAccuracy> measured = AccuracyMeasurement.Measure(model, test);
+        string intervals = string.Join("; ", measured.Select(m => string.Create(CultureInfo.InvariantCulture,
+            $"{m.Configuration} {m.Correct}/{m.Samples} [{m.Interval95.Low:0.0000}, {m.Interval95.High:0.0000}]")));
+        var metric = new AccuracyMetric($"accuracy (digits test split, {test.Count} samples)", "fraction", true, false,
+            $"measured by mosel profile --accuracy on {Path.GetFullPath(dataset)} (test split) with weights {weights ?? "seeded random (untrained)"}; " +
+            $"correct/samples and 95 % Wilson interval: {intervals}");
+        return (metric, measured.ToDictionary(m => m.Configuration, m => Math.Round(m.Accuracy, 6)));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Mosel.Executor.Models;
+using Mosel.Executor.Profiling;
+using Mosel.Experiments.Datasets;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mosel.Experiments.Training;
+
+/// <summary>
+/// Trains a zoo model on a digits dataset on the CPU with modality dropout: the batches cycle through every modality
+/// configuration (both, audio alone, video alone), so each is a valid input and each is trained on a third of the
+/// batches. Adam, cross-entropy; after each epoch the validation split is scored per configuration and the weights of
+/// the epoch with the best mean are kept; training stops after <see cref="TrainingSettings.Patience"/> epochs without a
+/// better one, at the epoch limit, or at the time limit. Seeded (libtorch's generator and the batch order).
+/// </summary>
+public static class DigitsTrainer
+{
+    public static (ZooModel Model, IReadOnlyList<EpochReport> Epochs, int BestEpoch) Train(string modelName, ZooScale scale, DigitSplit train, DigitSplit validation,
+        TrainingSettings settings, Action<EpochReport>? epochDone = null, Action<int, int>? batchDone = null)
+    {
+        ZooModel model = ModelZoo.Create(modelName, scale, settings.Seed);
+        if (model is AvDigitsModel digits)
+        {
+            digits.SetAudioNormalisation(train.Audio.mean().item<float>(), train.Audio.std().item<float>());
+        }
+        IReadOnlyList<string[]> configurations = ModelProfiler.Configurations(model);
+        var optimizer = optim.Adam(model.parameters(), settings.LearningRate, weight_decay: 1e-4);
+        using var generator = new Generator((ulong)settings.Seed);
+        var epochs = new List<EpochReport>();
+        Dictionary<string, Tensor>? best = null;
+        int bestEpoch = 0;
+        double bestAccuracy = double.NegativeInfinity;
+        long started = Stopwatch.GetTimestamp();
+        int batches = (train.Count + settings.BatchSize - 1) / settings.BatchSize;
+        for (int epoch = 1; epoch <= settings.MaxEpochs; epoch++)
+        {
+            model.train();
+            double lossSum = 0;
+            using (Tensor order = randperm(train.Count, generator: generator))
+            {
+                for (int b = 0; b < batches; b++)
+                {
+                    optimizer.zero_grad();
+                    using (NewDisposeScope())
+                    {
+                        Tensor index = order.narrow(0, b * settings.BatchSize, Math.Min(settings.BatchSize, train.Count - (b * settings.BatchSize)));
+                        string[] configuration = configurations[((epoch * batches) + b) % configurations.Count];
+                        Tensor logits = model.call(train.Inputs(configuration, index));
+                        Tensor loss = nn.functional.cross_entropy(logits, train.Label.index_select(0, index));
+                        loss.backward();
+                        lossSum += loss.item<float>();
+                    }
+                    // Outside the batch's dispose scope: the optimiser's moment estimates, made on its first step, must outlive it.
+                    optimizer.step();
+                    batchDone?.Invoke(b + 1, batches);
+                }
+            }
+            var report = new EpochReport(epoch, lossSum / batches, AccuracyMeasurement.Measure(model, validation), Stopwatch.GetElapsedTime(started));
+            epochs.Add(report);
+            epochDone?.Invoke(report);
+            if (report.MeanValidationAccuracy > bestAccuracy)
+            {
+                bestAccuracy = report.MeanValidationAccuracy;
+                bestEpoch = epoch;
+                DisposeAll(best);
+                best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+            }
+            if (epoch - bestEpoch >= settings.Patience || report.Elapsed >= settings.TimeLimit)
+            {
+                break;
+            }
+        }
+        using (no_grad())
+        {
+            foreach ((string name, Tensor value) in model.state_dict())
+            {
+                value.copy_(best![name]);
+            }
+        }
+        DisposeAll(best);
+        model.eval();
+        return (model, epochs, bestEpoch);
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        foreach (Tensor tensor in tensors?.Values ?? Enumerable.Empty<Tensor>())
+        {
+            tensor.Dispose();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Mosel.Experiments.Training;
+
+/// <summary>One epoch of training: its mean loss and the validation accuracy per configuration (and their mean, which the early stop watches).</summary>
+public sealed record EpochReport(int Epoch, double Loss, IReadOnlyList<ConfigurationAccuracy> Validation, TimeSpan Elapsed)
+{
+    public double MeanValidationAccuracy => Validation.Average(v => v.Accuracy);
+}
