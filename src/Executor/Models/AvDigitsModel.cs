@@ -66,10 +66,8 @@ public sealed class AvDigitsModel : ZooModel
 
     public override Tensor forward(IReadOnlyDictionary<string, Tensor> inputs)
     {
-        CheckModalities(inputs);
         using var scope = NewDisposeScope();
-        long batch = inputs.Values.First().shape[0];
-        var tokens = new List<Tensor> { _cls.expand(batch, -1, -1) };
+        List<Tensor> tokens = ClassTokens(inputs, _cls);
         if (inputs.TryGetValue("audio", out Tensor? audio))
         {
             Tensor normalised = TensorOps.Add(audio, _audioShift.neg()).div(_audioScale);

@@ -49,10 +49,8 @@ public sealed class ViltModel : ZooModel
 
     public override Tensor forward(IReadOnlyDictionary<string, Tensor> inputs)
     {
-        CheckModalities(inputs);
         using var scope = NewDisposeScope();
-        long batch = inputs.Values.First().shape[0];
-        var tokens = new List<Tensor> { _cls.expand(batch, -1, -1) };
+        List<Tensor> tokens = ClassTokens(inputs, _cls);
         if (inputs.TryGetValue("text", out Tensor? text))
         {
             tokens.Add(TensorOps.Add(_text.call(text), _textPosition));

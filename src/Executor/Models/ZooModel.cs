@@ -61,6 +61,17 @@ public abstract class ZooModel : nn.Module<IReadOnlyDictionary<string, Tensor>, 
         return inputs;
     }
 
+    /// <summary>
+    /// The start of a joint encoder's token list: the class token, one per sample of the batch (the inputs are checked
+    /// first). Call inside the forward pass's dispose scope.
+    /// </summary>
+    protected List<Tensor> ClassTokens(IReadOnlyDictionary<string, Tensor> inputs, Tensor cls)
+    {
+        CheckModalities(inputs);
+        long batch = inputs.Values.First().shape[0];
+        return [cls.expand(batch, -1, -1)];
+    }
+
     protected void CheckModalities(IReadOnlyDictionary<string, Tensor> inputs)
     {
         if (inputs.Count == 0)
