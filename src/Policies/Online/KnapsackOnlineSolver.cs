@@ -65,8 +65,8 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
 
         // Stage j holds the Pareto states after deciding jobs 0..j-1 (weight and accuracy both increasing); each
         // remembers its parent (an index into stage j - 1) and choice. Stage j+1 merges stage j shifted by each choice.
-        Grow(ref _stageStart, n + 2);
-        Grow(ref _stages, 1);
+        ScratchArray.Grow(ref _stageStart, n + 2);
+        ScratchArray.Grow(ref _stages, 1);
         _stages[0] = new State(0, 0, -1, -1);
         _stageStart[0] = 0;
         _stageStart[1] = 1;
@@ -84,15 +84,15 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
             int mergedCount = 0;
             for (int k = _offsets[j]; k < _offsets[j + 1]; k++)
             {
-                GrowKeeping(ref _merged, mergedCount, mergedCount + previousCount);
-                Grow(ref _scratch, mergedCount + previousCount);
+                ScratchArray.GrowKeeping(ref _merged, mergedCount, mergedCount + previousCount);
+                ScratchArray.Grow(ref _scratch, mergedCount + previousCount);
                 candidates += MergeShifted(_merged.AsSpan(0, mergedCount), _stages.AsSpan(previousStart, previousCount),
                     _weights[k], _accuracies[k], k - _offsets[j], limit, j + 1, capacity, incumbent, _scratch, out int outputCount);
                 (_merged, _scratch) = (_scratch, _merged);
                 mergedCount = outputCount;
             }
             int next = _stageStart[j + 1];
-            GrowKeeping(ref _stages, next, next + mergedCount);
+            ScratchArray.GrowKeeping(ref _stages, next, next + mergedCount);
             Array.Copy(_merged, 0, _stages, next, mergedCount);
             _stageStart[j + 2] = next + mergedCount;
             statesKept += mergedCount;
@@ -116,15 +116,15 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
     private void Pack(IReadOnlyList<OnlineItem> items)
     {
         int n = items.Count;
-        Grow(ref _offsets, n + 1);
-        Grow(ref _minRemaining, n + 1);
+        ScratchArray.Grow(ref _offsets, n + 1);
+        ScratchArray.Grow(ref _minRemaining, n + 1);
         _offsets[0] = 0;
         for (int j = 0; j < n; j++)
         {
             _offsets[j + 1] = _offsets[j] + items[j].Choices;
         }
-        Grow(ref _weights, _offsets[n]);
-        Grow(ref _accuracies, _offsets[n]);
+        ScratchArray.Grow(ref _weights, _offsets[n]);
+        ScratchArray.Grow(ref _accuracies, _offsets[n]);
         _minRemaining[n] = 0;
         for (int j = n - 1; j >= 0; j--)
         {
@@ -146,7 +146,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
     /// </summary>
     private double GreedyLowerBound(int n, long capacity)
     {
-        Grow(ref _greedy, n);
+        ScratchArray.Grow(ref _greedy, n);
         _downgrades.Clear();
         long total = 0;
         for (int j = 0; j < n; j++)
@@ -229,25 +229,6 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
                 output[outputCount++] = next;
                 best = next.AccuracySum;
             }
-        }
-    }
-
-    private static void Grow<T>(ref T[] buffer, int length)
-    {
-        if (buffer.Length < length)
-        {
-            buffer = new T[Math.Max(length, buffer.Length * 2)];
-        }
-    }
-
-    /// <summary>Grows <paramref name="buffer"/> to hold <paramref name="length"/> items, keeping its first <paramref name="used"/>.</summary>
-    private static void GrowKeeping<T>(ref T[] buffer, int used, int length)
-    {
-        if (buffer.Length < length)
-        {
-            var grown = new T[Math.Max(length, buffer.Length * 2)];
-            Array.Copy(buffer, grown, used);
-            buffer = grown;
         }
     }
 

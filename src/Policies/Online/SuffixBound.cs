@@ -33,17 +33,18 @@ internal sealed class SuffixBound
     {
         int n = items;
         int totalChoices = offsets[n];
-        Grow(ref _baseWeight, n + 1);
-        Grow(ref _baseAccuracy, n + 1);
-        Grow(ref _start, n + 1);
-        Grow(ref _length, n + 1);
-        Grow(ref _sorted, totalChoices);
-        Grow(ref _merged, totalChoices);
-        Grow(ref _added, totalChoices);
-        Grow(ref _hull, totalChoices);
+        ScratchArray.Grow(ref _baseWeight, n + 1);
+        ScratchArray.Grow(ref _baseAccuracy, n + 1);
+        ScratchArray.Grow(ref _start, n + 1);
+        ScratchArray.Grow(ref _length, n + 1);
+        ScratchArray.Grow(ref _sorted, totalChoices);
+        ScratchArray.Grow(ref _merged, totalChoices);
+        ScratchArray.Grow(ref _added, totalChoices);
+        ScratchArray.Grow(ref _hull, totalChoices);
         _baseWeight[n] = 0;
         _baseAccuracy[n] = 0;
-        GrowKeeping(ref _cumulativeWeight, ref _cumulativeAccuracy, 1);
+        ScratchArray.Grow(ref _cumulativeWeight, 1);
+        ScratchArray.Grow(ref _cumulativeAccuracy, 1);
         _start[n] = 0;
         _length[n] = 1;
         _cumulativeWeight[0] = 0;
@@ -67,7 +68,8 @@ internal sealed class SuffixBound
             }
             (_sorted, _merged) = (_merged, _sorted);
             sortedCount = mergedCount;
-            GrowKeeping(ref _cumulativeWeight, ref _cumulativeAccuracy, used + sortedCount + 1);
+            ScratchArray.GrowKeeping(ref _cumulativeWeight, used, used + sortedCount + 1);
+            ScratchArray.GrowKeeping(ref _cumulativeAccuracy, used, used + sortedCount + 1);
             _start[j] = used;
             _length[j] = sortedCount + 1;
             _cumulativeWeight[used] = 0;
@@ -156,23 +158,5 @@ internal sealed class SuffixBound
         }
         segments = count - 1;
         return start;
-    }
-
-    private static void Grow<T>(ref T[] buffer, int length)
-    {
-        if (buffer.Length < length)
-        {
-            buffer = new T[Math.Max(length, buffer.Length * 2)];
-        }
-    }
-
-    private static void GrowKeeping(ref long[] weights, ref double[] accuracies, int length)
-    {
-        if (weights.Length < length)
-        {
-            int size = Math.Max(length, weights.Length * 2);
-            Array.Resize(ref weights, size);
-            Array.Resize(ref accuracies, size);
-        }
     }
 }

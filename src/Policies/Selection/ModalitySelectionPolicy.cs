@@ -22,11 +22,12 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
     private readonly IWallClock _clock;
     private readonly Func<bool> _timeUp;
     // Working state kept between decisions (a run takes millions): worker free times, the plan being built, and the
-    // re-planned jobs' choices, in queue order.
+    // re-planned jobs' choices with their places in the queue.
     private double[] _freeAt = [];
     private Strategy[] _plan = [];
     private bool[] _dropped = [];
     private readonly List<OnlineItem> _items = [];
+    private readonly List<int> _positions = [];
     private long _decisionStarted;
 
     /// <param name="solver">The exact solver for <see cref="ReplanMode.Optimal"/>; null for the other modes, which need none.</param>
@@ -119,7 +120,7 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
                 dropped[v] = true;
                 continue;
             }
-            Apply(plan, dropped, v, solution);
+            Apply(plan, solution);
             objective = solution.MeanAccuracy;
             lastFixed = v;
         }
@@ -185,15 +186,17 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
         return -1;
     }
 
-    /// <summary>Re-plans the jobs up to the violator that are not dropped; their choices stay in _items for <see cref="Apply"/>.</summary>
+    /// <summary>Re-plans the jobs up to the violator that are not dropped; their choices and places stay in _items and _positions for <see cref="Apply"/>.</summary>
     private (OnlineSolution Solution, bool FellBack) Solve(EdfQueue queue, Strategy[] plan, bool[] dropped, int violator, double budget)
     {
         _items.Clear();
+        _positions.Clear();
         for (int i = 0; i <= violator; i++)
         {
             if (!dropped[i])
             {
                 _items.Add(ItemFor(queue[i]));
+                _positions.Add(i);
             }
         }
         switch (_mode)
@@ -201,43 +204,32 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
             case ReplanMode.Aggressive:
                 return (new OnlineSolution(OnlineStatus.Optimal, new int[_items.Count], double.NaN, double.NaN), false);
             case ReplanMode.Greedy:
-                return (GreedyDowngrade.Solve(_items, Current(plan, dropped, violator), budget), false);
+                return (GreedyDowngrade.Solve(_items, Current(plan), budget), false);
             default:
                 OnlineSolution exact = _solver!.Solve(_items, budget, _timeUp);
                 return exact.Status == OnlineStatus.TimedOut
-                    ? (GreedyDowngrade.Solve(_items, Current(plan, dropped, violator), budget), true)
+                    ? (GreedyDowngrade.Solve(_items, Current(plan), budget), true)
                     : (exact, false);
         }
     }
 
     /// <summary>The planned cell of each job in _items, as an offset from its first feasible cell (where the greedy downgrade starts).</summary>
-    private int[] Current(Strategy[] plan, bool[] dropped, int violator)
+    private int[] Current(Strategy[] plan)
     {
         var current = new int[_items.Count];
-        int item = 0;
-        for (int i = 0; i <= violator; i++)
+        for (int item = 0; item < _items.Count; item++)
         {
-            if (!dropped[i])
-            {
-                current[item] = _items[item].Row.IndexOf(plan[i]) - _items[item].FirstFeasible;
-                item++;
-            }
+            current[item] = _items[item].Row.IndexOf(plan[_positions[item]]) - _items[item].FirstFeasible;
         }
         return current;
     }
 
-    private void Apply(Strategy[] plan, bool[] dropped, int violator, OnlineSolution solution)
+    private void Apply(Strategy[] plan, OnlineSolution solution)
     {
-        int item = 0;
-        for (int i = 0; i <= violator; i++)
+        for (int item = 0; item < _items.Count; item++)
         {
-            if (dropped[i])
-            {
-                continue;
-            }
             OnlineItem choices = _items[item];
-            plan[i] = choices.Row.Cells[choices.FirstFeasible + solution.Choices[item]];
-            item++;
+            plan[_positions[item]] = choices.Row.Cells[choices.FirstFeasible + solution.Choices[item]];
         }
     }
 
