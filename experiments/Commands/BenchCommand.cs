@@ -119,48 +119,40 @@ public static class BenchCommand
         }
         foreach (RunSpec run in config.Runs())
         {
-            var times = new List<double>();
-            RunSummary? summary = null;
-            long allocated = 0;
-            // Untimed runs first, for at least a second (at least one run), so the timed runs execute the runtime's
-            // optimised code: with one warm-up run the first policy of a short bench timed partly unoptimised code
-            // (none over 1 h: 19-130 ms in one sitting).
-            long warmUp = Stopwatch.GetTimestamp();
-            int warmUpRuns = 0;
-            while (times.Count < repeat)
-            {
-                bool timed = warmUpRuns > 0 && Stopwatch.GetElapsedTime(warmUp).TotalSeconds >= 1;
-                warmUpRuns += timed ? 0 : 1;
-                string temp = Path.GetTempFileName();
-                try
-                {
-                    using CsvRunRecorder? recorder = config.JobRecords ? new CsvRunRecorder(run, config.Profile, [], temp, temp + ".d") : null;
-                    using RunParts parts = ExperimentRunner.Build(config, run, recorder, FrozenClock.Instance);
-                    // Bytes allocated by the run itself: unlike wall time, the same on a busy and a quiet machine.
-                    long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-                    long started = Stopwatch.GetTimestamp();
-                    summary = parts.Simulation.Run().Summary;
-                    double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-                    allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-                    if (timed)
-                    {
-                        times.Add(wall);
-                    }
-                }
-                finally
-                {
-                    File.Delete(temp);
-                    File.Delete(temp + ".d");
-                }
-            }
+            BenchmarkWarmUp.Run(() => RunOnce(config, run));
+            var runs = Enumerable.Range(0, repeat).Select(_ => RunOnce(config, run)).ToList();
+            double[] times = runs.Select(r => r.WallSeconds).ToArray();
             double median = times.Median();
-            table.AddRow(run.Policy, summary!.SubmittedJobs.ToString("N0"), summary.SubmittedRequests.ToString("N0"),
+            RunSummary summary = runs[^1].Summary;
+            table.AddRow(run.Policy, summary.SubmittedJobs.ToString("N0"), summary.SubmittedRequests.ToString("N0"),
                 (median * 1000).ToString("0.0"), $"{times.Min() * 1000:0.0}–{times.Max() * 1000:0.0}", (summary.SubmittedJobs / median).ToString("N0"),
-                ((double)allocated / summary.SubmittedJobs).ToString("N0"),
+                ((double)runs[^1].AllocatedBytes / summary.SubmittedJobs).ToString("N0"),
                 (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("0"), (GC.GetTotalMemory(true) / 1048576.0).ToString("0.0"));
         }
         AnsiConsole.MarkupLine($"Twitter trace, first {hours} h rescaled to mean {meanQps} req/s, profile {Markup.Escape(config.Profile.Name)}, per-job records {records}, one thread, {repeat} timed repetitions after at least a second of untimed runs");
         AnsiConsole.Write(table);
         return 0;
+    }
+
+    /// <summary>One run of the bench, its records (if any) streamed to a temporary file that is removed.</summary>
+    private static (RunSummary Summary, double WallSeconds, long AllocatedBytes) RunOnce(ExperimentConfig config, RunSpec run)
+    {
+        string temp = Path.GetTempFileName();
+        try
+        {
+            using CsvRunRecorder? recorder = config.JobRecords ? new CsvRunRecorder(run, config.Profile, [], temp, temp + ".d") : null;
+            using RunParts parts = ExperimentRunner.Build(config, run, recorder, FrozenClock.Instance);
+            // Bytes allocated by the run itself: unlike wall time, the same on a busy and a quiet machine.
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            long started = Stopwatch.GetTimestamp();
+            RunSummary summary = parts.Simulation.Run().Summary;
+            double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            return (summary, wall, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        }
+        finally
+        {
+            File.Delete(temp);
+            File.Delete(temp + ".d");
+        }
     }
 }

@@ -29,7 +29,7 @@ internal static class SolverBenchmark
             StrategyMatrix.Build(new LatencyModel(profile, precision)).Grid(targets);
         }
         double firstMs = Stopwatch.GetElapsedTime(first).TotalMilliseconds;
-        WarmUp(() =>
+        BenchmarkWarmUp.Run(() =>
         {
             foreach (Precision precision in profile.Precisions)
             {
@@ -61,7 +61,7 @@ internal static class SolverBenchmark
         foreach (int queue in new[] { 8, 32, 128 })
         {
             List<(List<OnlineItem> Items, double Budget)> problems = Problems(matrix, queue, instances, seed: (ulong)queue);
-            WarmUp(() =>
+            BenchmarkWarmUp.Run(() =>
             {
                 foreach (var p in problems)
                 {
@@ -73,21 +73,6 @@ internal static class SolverBenchmark
         }
         AnsiConsole.MarkupLine($"Online re-optimisation on random {profile.Name} fp32 queues (10 µs latency grid; OR-Tools CP-SAT, 1 worker, {timeLimitSeconds * 1000:0} ms limit):");
         AnsiConsole.Write(table);
-    }
-
-    /// <summary>
-    /// Repeats <paramref name="work"/> for at least a second, so that what is timed next runs fully optimised code: the runtime
-    /// recompiles a hot method in the background after many calls and a delay, and a warm-up of one matrix or 50 solves
-    /// timed the first, unoptimised code (a decision p99 several times too high).
-    /// </summary>
-    private static void WarmUp(Action work)
-    {
-        long started = Stopwatch.GetTimestamp();
-        do
-        {
-            work();
-        }
-        while (Stopwatch.GetElapsedTime(started).TotalSeconds < 1);
     }
 
     private static void AddRow(Table table, int queue, string name, List<(List<OnlineItem> Items, double Budget)> problems,
