@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary>A progress bar for a profile measurement on an interactive terminal; nothing in logs and pipes.</summary>
+/// <summary>A progress bar for a long measurement or build (a profile, a dataset) on an interactive terminal; nothing in logs and pipes.</summary>
 public static class ConsoleProgress
 {
     public static T Run<T>(string title, Func<ProfilingProgress?, T> work)

@@ -50,18 +50,10 @@ public static class DatasetCommand
     private static int Build(string output, DigitDatasetSettings settings)
     {
         using var folder = new ResultsFolder(output);
-        if (SpeechSynthesizer.Missing() is { } missing)
-        {
-            throw new Datasets.ExternalToolException($"{missing.Program} is not installed (Debian package {missing.Package}); the dataset build needs espeak-ng and sox");
-        }
         IReadOnlyList<string> fonts = DigitImageRenderer.Fonts();
         long started = Stopwatch.GetTimestamp();
-        IReadOnlyList<DigitSample> samples = null!;
-        AnsiConsole.Progress().AutoClear(true).Start(context =>
-        {
-            ProgressTask task = context.AddTask("speaking digits", maxValue: settings.UtterancesPerDigit * DigitDatasetBuilder.Words.Count);
-            samples = DigitDatasetBuilder.Build(settings, fonts, (done, _) => task.Value = Math.Max(task.Value, done));
-        });
+        IReadOnlyList<DigitSample> samples = ConsoleProgress.Run("speaking digits", progress =>
+            DigitDatasetBuilder.Build(settings, fonts, progress is null ? null : (total, step) => progress(total, step)));
         // After the synthesis: a process with libtorch loaded starts the speech programs several times slower.
         LibTorchLoading.Load(TorchDevice.Cpu, null);
         DigitDatasetFiles.Write(folder.StagingPath, settings, samples, fonts);

@@ -119,7 +119,7 @@ public static class TrainCommand
         IReadOnlyDictionary<string, string> metadata;
         try
         {
-            SafetensorsFile.Read(path, out metadata).Values.ToList().ForEach(t => t.Dispose());
+            metadata = SafetensorsFile.ReadMetadata(path);
         }
         catch (SafetensorsException)
         {

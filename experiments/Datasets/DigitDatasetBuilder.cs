@@ -18,7 +18,7 @@ public static class DigitDatasetBuilder
     public const double MinSnrDb = -12;
     public const double MaxSnrDb = 12;
 
-    public static IReadOnlyList<DigitSample> Build(DigitDatasetSettings settings, IReadOnlyList<string> fonts, Action<int, int>? progress = null)
+    public static IReadOnlyList<DigitSample> Build(DigitDatasetSettings settings, IReadOnlyList<string> fonts, Action<int, string>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.UtterancesPerDigit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.SamplesPerUtterance, 1);
@@ -26,15 +26,22 @@ public static class DigitDatasetBuilder
         {
             throw new ExternalToolException("no font to draw digits with (Debian packages fonts-dejavu-core, fonts-liberation)");
         }
+        SpeechSynthesizer.RequireTools();
         Random voices = SeedStreams.Create((ulong)settings.Seed, "dataset-voices");
         var utterances = new List<(int Label, int Index, SpeechVoice Voice, string Split)>();
         for (int label = 0; label < Words.Count; label++)
         {
             int[] order = Enumerable.Range(0, settings.UtterancesPerDigit).ToArray();
             voices.Shuffle(order);
+            // Utterance u's rank in the shuffled order decides its split.
+            var rank = new int[order.Length];
+            for (int r = 0; r < order.Length; r++)
+            {
+                rank[order[r]] = r;
+            }
             for (int u = 0; u < settings.UtterancesPerDigit; u++)
             {
-                utterances.Add((label, utterances.Count, SpeechVoice.Draw(voices), DatasetSplit.Of(Array.IndexOf(order, u), settings.UtterancesPerDigit)));
+                utterances.Add((label, utterances.Count, SpeechVoice.Draw(voices), DatasetSplit.Of(rank[u], settings.UtterancesPerDigit)));
             }
         }
 
@@ -44,7 +51,7 @@ public static class DigitDatasetBuilder
         Parallel.For(0, utterances.Count, i =>
         {
             sounds[i] = SpeechSynthesizer.Speak(Words[utterances[i].Label], utterances[i].Voice);
-            progress?.Invoke(Interlocked.Increment(ref done), utterances.Count);
+            progress?.Invoke(utterances.Count, $"spoke {Interlocked.Increment(ref done)} of {utterances.Count} utterances");
         });
 
         var samples = new List<DigitSample>();

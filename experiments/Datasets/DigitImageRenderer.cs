@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MathNet.Numerics.Distributions;
 using SkiaSharp;
 
@@ -17,6 +18,9 @@ public static class DigitImageRenderer
         "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
         "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
     ];
+
+    // Each font file is read once per process, not once per image.
+    private static readonly ConcurrentDictionary<string, SKTypeface> s_typefaces = new(StringComparer.Ordinal);
 
     /// <summary>The fonts drawn from that are present on this machine.</summary>
     public static IReadOnlyList<string> Fonts() => s_fonts.Where(File.Exists).ToArray();
@@ -42,8 +46,7 @@ public static class DigitImageRenderer
                 canvas.DrawArc(new SKRect(x - 5, y - 5, x + 5, y + 5), random.NextSingle() * 360, 90 + (random.NextSingle() * 180), false, stroke);
             }
         }
-        using SKTypeface typeface = SKTypeface.FromFile(style.Font) ?? throw new ExternalToolException($"{style.Font}: not a font file SkiaSharp can read");
-        using var font = new SKFont(typeface, style.Size);
+        using var font = new SKFont(Typeface(style.Font), style.Size);
         using var ink = new SKPaint { IsAntialias = true, Color = SKColors.White };
         using SKImageFilter? blur = style.Blur > 0.05f ? SKImageFilter.CreateBlur(style.Blur, style.Blur) : null;
         ink.ImageFilter = blur;
@@ -70,4 +73,7 @@ public static class DigitImageRenderer
         }
         return pixels;
     }
+
+    private static SKTypeface Typeface(string file) => s_typefaces.GetOrAdd(file, static path =>
+        SKTypeface.FromFile(path) ?? throw new ExternalToolException($"{path}: not a font file SkiaSharp can read"));
 }

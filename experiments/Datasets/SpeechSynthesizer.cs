@@ -16,7 +16,26 @@ public static class SpeechSynthesizer
     public static IReadOnlyList<(string Program, string Package)> Tools { get; } = [("espeak-ng", "espeak-ng"), ("sox", "sox")];
 
     /// <summary>The first needed program not on PATH, or null when all are there.</summary>
-    public static (string Program, string Package)? Missing() => Tools.Cast<(string, string)?>().FirstOrDefault(t => FindOnPath(t!.Value.Item1) is null);
+    public static (string Program, string Package)? Missing()
+    {
+        foreach ((string Program, string Package) tool in Tools)
+        {
+            if (FindOnPath(tool.Program) is null)
+            {
+                return tool;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Throws, naming the Debian package, when a needed program is not installed.</summary>
+    public static void RequireTools()
+    {
+        if (Missing() is { } missing)
+        {
+            throw new ExternalToolException($"{missing.Program} is not installed (Debian package {missing.Package}); `mosel doctor` lists what the dataset build needs");
+        }
+    }
 
     public static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
@@ -32,13 +51,9 @@ public static class SpeechSynthesizer
         return first.Trim();
     }
 
-    /// <summary>The word spoken by the voice, as 8 kHz samples in [-1, 1].</summary>
+    /// <summary>The word spoken by the voice, as 8 kHz samples in [-1, 1] (see <see cref="RequireTools"/>).</summary>
     public static float[] Speak(string word, SpeechVoice voice)
     {
-        if (Missing() is { } missing)
-        {
-            throw new ExternalToolException($"{missing.Program} is not installed (Debian package {missing.Package}); `mosel doctor` lists what the dataset build needs");
-        }
         using Process espeak = Start("espeak-ng", ["-v", voice.Voice, "-s", voice.WordsPerMinute.ToString(), "-p", voice.Pitch.ToString(), "--stdout", word]);
         using Process sox = Start("sox", ["-t", "wav", "-", "-t", "raw", "-r", SampleRate.ToString(), "-e", "floating-point", "-b", "32", "-c", "1", "-",
             "silence", "1", "0.02", "0.5%", "reverse", "silence", "1", "0.02", "0.5%", "reverse", "norm", "-1"], input: true);

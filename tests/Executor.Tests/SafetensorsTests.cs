@@ -38,6 +38,7 @@ public sealed class SafetensorsTests : IDisposable
 
         Dictionary<string, Tensor> tensors = SafetensorsFile.Read(path, out IReadOnlyDictionary<string, string> metadata);
         Assert.Equal("test", metadata["source"]);
+        Assert.Equal(metadata, SafetensorsFile.ReadMetadata(path));
         Assert.Equal([1.5f, -2f], tensors["a"].data<float>().ToArray());
         Assert.Equal([1L, 1L], tensors["b"].shape);
         Assert.Equal(7L, tensors["b"].item<long>());

@@ -35,7 +35,7 @@ public sealed class TrainingTests
         Assert.True(code == 0, error);
         Assert.Contains("trained 2 epochs", output);
         LibTorchLoader.Load(TorchDevice.Cpu);
-        SafetensorsFile.Read(weights, out IReadOnlyDictionary<string, string> metadata);
+        IReadOnlyDictionary<string, string> metadata = SafetensorsFile.ReadMetadata(weights);
         Assert.Equal("mosel train", metadata["written_by"]);
         Assert.Equal("av-digits", metadata["model"]);
         // A second run may replace Mosel's own weights file.

@@ -26,41 +26,18 @@ public static class SafetensorsFile
     /// <summary>Every tensor of the file, on the CPU, by name.</summary>
     public static Dictionary<string, Tensor> Read(string path, out IReadOnlyDictionary<string, string> metadata)
     {
-        if (!File.Exists(path))
-        {
-            throw new SafetensorsException($"{path}: file not found");
-        }
-        using FileStream stream = File.OpenRead(path);
-        Span<byte> lengthBytes = stackalloc byte[8];
-        if (stream.ReadAtLeast(lengthBytes, 8, throwOnEndOfStream: false) < 8)
-        {
-            throw new SafetensorsException($"{path}: not a safetensors file (shorter than its 8-byte header length)");
-        }
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
-        if (headerLength > (ulong)(stream.Length - 8) || headerLength > int.MaxValue)
-        {
-            throw new SafetensorsException($"{path}: not a safetensors file (header length {headerLength} exceeds the file)");
-        }
-        byte[] header = new byte[headerLength];
-        stream.ReadExactly(header);
-        long dataStart = 8 + (long)headerLength;
+        using FileStream stream = OpenHeader(path, out JsonObject entries, out long dataStart);
         long dataLength = stream.Length - dataStart;
-        JsonObject entries = ParseHeader(path, header);
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
+            metadata = Metadata(path, entries);
             foreach ((string name, JsonNode? node) in entries)
             {
-                if (name == MetadataKey)
+                if (name != MetadataKey)
                 {
-                    foreach ((string key, JsonNode? value) in node as JsonObject ?? throw Bad(path, $"'{MetadataKey}' is not a map of strings"))
-                    {
-                        meta[key] = value is JsonValue v && v.TryGetValue(out string? text) ? text : throw Bad(path, $"'{MetadataKey}.{key}' is not a string");
-                    }
-                    continue;
+                    tensors[name] = ReadTensor(path, stream, name, node, dataStart, dataLength);
                 }
-                tensors[name] = ReadTensor(path, stream, name, node, dataStart, dataLength);
             }
         }
         catch
@@ -71,8 +48,60 @@ public static class SafetensorsFile
             }
             throw;
         }
-        metadata = meta;
         return tensors;
+    }
+
+    /// <summary>The file's "__metadata__" strings, read from its header alone.</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        using FileStream stream = OpenHeader(path, out JsonObject entries, out _);
+        return Metadata(path, entries);
+    }
+
+    /// <summary>Opens the file and parses its header; the stream is left at the start of the data.</summary>
+    private static FileStream OpenHeader(string path, out JsonObject entries, out long dataStart)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SafetensorsException($"{path}: file not found");
+        }
+        FileStream stream = File.OpenRead(path);
+        try
+        {
+            Span<byte> lengthBytes = stackalloc byte[8];
+            if (stream.ReadAtLeast(lengthBytes, 8, throwOnEndOfStream: false) < 8)
+            {
+                throw new SafetensorsException($"{path}: not a safetensors file (shorter than its 8-byte header length)");
+            }
+            ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
+            if (headerLength > (ulong)(stream.Length - 8) || headerLength > int.MaxValue)
+            {
+                throw new SafetensorsException($"{path}: not a safetensors file (header length {headerLength} exceeds the file)");
+            }
+            byte[] header = new byte[headerLength];
+            stream.ReadExactly(header);
+            dataStart = 8 + (long)headerLength;
+            entries = ParseHeader(path, header);
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private static Dictionary<string, string> Metadata(string path, JsonObject entries)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (entries[MetadataKey] is { } node)
+        {
+            foreach ((string key, JsonNode? value) in node as JsonObject ?? throw Bad(path, $"'{MetadataKey}' is not a map of strings"))
+            {
+                metadata[key] = value is JsonValue v && v.TryGetValue(out string? text) ? text : throw Bad(path, $"'{MetadataKey}.{key}' is not a string");
+            }
+        }
+        return metadata;
     }
 
     /// <summary>Writes the tensors (any device; copied to the CPU) in the given order, with optional string metadata.</summary>
