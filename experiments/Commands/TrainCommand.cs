@@ -50,9 +50,9 @@ public static class TrainCommand
             {
                 throw new ConfigException($"--out: {outPath}: the weights are written as safetensors; name the file *.safetensors");
             }
-            LibTorchLoading.Load(TorchDevice.Cpu, null);
             CheckReplaceable(outPath);
             string folder = DigitDataset.Check(parse.GetValue(dataset)!);
+            LibTorchLoading.Load(TorchDevice.Cpu, null);
             ZooScale zooScale = CliParsers.Scale(parse.GetValue(scale)!);
             return Train(folder, zooScale, settings, outPath);
         }));
