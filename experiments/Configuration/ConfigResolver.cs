@@ -1,5 +1,6 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
+using Mosel.Experiments.Datasets;
 using Mosel.Policies;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Workload;
@@ -122,7 +123,31 @@ public static class ConfigResolver
             v.Add("executor.device", e.Message);
         }
         bool weights = v.Check(plan.Weights is null || File.Exists(plan.Weights), "executor.weights", $"weights file not found: {plan.Weights}");
-        return known && weights && libtorch is not null ? new TorchExecution(profile.Name, plan.Scale, plan.Device, libtorch, plan.Weights, plan.WarmUp) : null;
+        bool dataset = plan.Dataset is null || Dataset(plan.Dataset, profile, v);
+        return known && weights && dataset && libtorch is not null
+            ? new TorchExecution(profile.Name, plan.Scale, plan.Device, libtorch, plan.Weights, plan.Dataset, plan.WarmUp)
+            : null;
+    }
+
+    /// <summary>A digits dataset's samples are av-digits inputs: the profile must be that model's, and the folder a built dataset.</summary>
+    private static bool Dataset(string folder, ModelProfile profile, ConfigErrors v)
+    {
+        if (!v.Check(profile.Name == AvDigitsModel.ZooName, "executor.dataset",
+            $"a digits dataset feeds the {AvDigitsModel.ZooName} model, but the profile is '{profile.Name}'"))
+        {
+            return false;
+        }
+        try
+        {
+            DigitDataset.Check(folder);
+            return v.Check(File.Exists(Path.Combine(folder, DigitDatasetFiles.SplitFile(DatasetSplit.Test))), "executor.dataset",
+                $"{folder}: no {DigitDatasetFiles.SplitFile(DatasetSplit.Test)}");
+        }
+        catch (ConfigException e)
+        {
+            v.Add("executor.dataset", e.Message);
+            return false;
+        }
     }
 
     /// <summary>The trace window must lie inside the trace, and hold arrivals when it is to be rescaled to a load.</summary>

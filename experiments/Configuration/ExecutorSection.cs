@@ -19,8 +19,13 @@ public static class ExecutorSection
             TorchDevice? device = v.OneOf(executor.Device, "executor.device", s_devices, "'cpu' or 'cuda'");
             bool scaleOk = v.Check(executor.Scale is "full" or "tiny", "executor.scale", $"must be 'full' or 'tiny', found '{executor.Scale}'");
             string? weights = executor.Weights is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Weights));
+            string? dataset = executor.Dataset is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Dataset));
             torchOk = device is not null && scaleOk;
-            torch = torchOk ? new TorchPlan(device!.Value, ZooScale.Parse(executor.Scale), executor.Libtorch, weights, executor.Warmup) : null;
+            torch = torchOk ? new TorchPlan(device!.Value, ZooScale.Parse(executor.Scale), executor.Libtorch, weights, dataset, executor.Warmup) : null;
+        }
+        else
+        {
+            v.Check(executor.Dataset is null, "executor.dataset", "scores real predictions, so it needs executor.kind: torch");
         }
         v.Check(executor.Clock is "virtual" or "wall", "executor.clock", $"must be 'virtual' or 'wall', found '{executor.Clock}'");
         v.Check(executor.NoiseCv is >= 0 and <= ConfigLimits.MaxNoiseCv, "executor.noise_cv", $"must be in [0, {ConfigLimits.MaxNoiseCv}], found {executor.NoiseCv}");

@@ -213,8 +213,14 @@ public sealed record ExecutorOptions
     /// <summary>torch only: libtorch lib folder (else MOSEL_LIBTORCH, the NuGet CPU libtorch, or a PyTorch install).</summary>
     public string? Libtorch { get; init; }
 
-    /// <summary>torch only: a TorchSharp weights file for the zoo model (relative to the config); random seeded weights when absent.</summary>
+    /// <summary>torch only: a weights file for the zoo model (.safetensors or TorchSharp's format; relative to the config); random seeded weights when absent.</summary>
     public string? Weights { get; init; }
+
+    /// <summary>
+    /// torch only: a digits dataset folder (from <c>mosel dataset build</c>, relative to the config) whose test split feeds
+    /// the requests real inputs; each request's prediction is scored against its label. The model must be av-digits.
+    /// </summary>
+    public string? Dataset { get; init; }
 
     /// <summary>torch only: run every configuration at every batch size once before the run starts, so first-shape costs do not land on the first jobs.</summary>
     public bool Warmup { get; init; } = true;

@@ -1,13 +1,15 @@
+using Mosel.Experiments.Datasets;
+
 namespace Mosel.Experiments.Configuration;
 
 /// <summary>
-/// The files a study reads (the config, the profiles, the traces, the weights) by absolute path, and the options with
+/// The files a study reads (the config, the profiles, the traces, the weights, a dataset's test split) by absolute path, and the options with
 /// those paths made absolute, so that a results folder's config.resolved.yaml re-runs from wherever the folder is.
 /// </summary>
 public static class InputFiles
 {
     /// <summary>Config keys that name a file or folder relative to the config, also where a sweep lists them.</summary>
-    private static readonly string[] s_pathKeys = ["profile", "workload.trace.file", "executor.weights", "executor.libtorch"];
+    private static readonly string[] s_pathKeys = ["profile", "workload.trace.file", "executor.weights", "executor.libtorch", "executor.dataset"];
 
     /// <summary>(role, absolute path) of every input file, the config first, each file once across the sweep's points.</summary>
     public static IReadOnlyList<(string Role, string Path)> Of(Study study)
@@ -25,6 +27,10 @@ public static class InputFiles
             {
                 files.Add(("weights", weights));
             }
+            if (absolute.Executor.Dataset is string dataset)
+            {
+                files.Add(("dataset", Path.Combine(dataset, DigitDatasetFiles.SplitFile(DatasetSplit.Test))));
+            }
         }
         return files.Distinct().ToArray();
     }
@@ -40,7 +46,7 @@ public static class InputFiles
         {
             Profile = Full(options.Profile),
             Workload = options.Workload is { Trace: { } trace } workload ? workload with { Trace = trace with { File = Full(trace.File) } } : options.Workload,
-            Executor = options.Executor with { Weights = Full(options.Executor.Weights), Libtorch = Full(options.Executor.Libtorch) },
+            Executor = options.Executor with { Weights = Full(options.Executor.Weights), Libtorch = Full(options.Executor.Libtorch), Dataset = Full(options.Executor.Dataset) },
             Sweep = options.Sweep is { } sweep ? sweep with { Grid = Paths(sweep.Grid), Zip = Paths(sweep.Zip) } : null,
         };
     }

@@ -3,5 +3,5 @@ using Mosel.Executor.Native;
 
 namespace Mosel.Experiments.Configuration;
 
-/// <summary>How real forward passes run (executor.kind: torch).</summary>
-public sealed record TorchExecution(string Model, ZooScale Scale, TorchDevice Device, LibTorchStatus LibTorch, string? Weights, bool WarmUp);
+/// <summary>How real forward passes run (executor.kind: torch); with a dataset, requests get its test samples and are scored.</summary>
+public sealed record TorchExecution(string Model, ZooScale Scale, TorchDevice Device, LibTorchStatus LibTorch, string? Weights, string? Dataset, bool WarmUp);

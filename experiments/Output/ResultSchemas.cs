@@ -19,6 +19,7 @@ public static class ResultSchemas
         new("target_accuracy", (in r) => r.Job.TargetAccuracy),
         new("strategy", (in r) => r.Job.Strategy.Describe(r.Profile)),
         new("served_accuracy", (in r) => r.Job.ServedAccuracy),
+        new("correct_requests", (in r) => r.Job.CorrectRequests),
         new("outcome", (in r) => r.Job.Outcome.ToString().ToLowerInvariant()),
         new("estimated_latency_ms", (in r) => r.Job.EstimatedServiceSeconds * 1000),
         new("actual_latency_ms", (in r) => r.Job.ActualServiceSeconds * 1000),

@@ -17,17 +17,19 @@ public static class SummaryTable
         table.AddColumn("load r/s");
         table.AddColumn("policy");
         table.AddColumn(new TableColumn("seeds").RightAligned());
-        foreach (SummaryColumn column in SummaryColumns.Headline)
+        IReadOnlyList<AggregatePoint> points = AggregatePoint.Build(outcomes);
+        // The same points and statistics as aggregate.csv: the headline columns, and the measured-accuracy ones when a run scored requests.
+        SummaryColumn[] shown = [.. SummaryColumns.Headline, .. outcomes.Any(o => o.Result.Summary.ScoredRequests > 0) ? SummaryColumns.Scored : []];
+        foreach (SummaryColumn column in shown)
         {
             table.AddColumn(new TableColumn(Markup.Escape(column.Label)).RightAligned());
         }
-        // The same points and statistics as aggregate.csv, headline columns only.
-        int[] headline = SummaryColumns.Headline.Select(c => SummaryColumns.All.ToList().IndexOf(c)).ToArray();
-        foreach (AggregatePoint point in AggregatePoint.Build(outcomes))
+        int[] indices = shown.Select(c => SummaryColumns.All.ToList().IndexOf(c)).ToArray();
+        foreach (AggregatePoint point in points)
         {
             var cells = point.Sweep.Settings.Select(s => Markup.Escape(s.Value)).ToList();
             cells.AddRange([point.LoadQps?.ToString("0.##") ?? "trace", Markup.Escape(point.Policy), point.Seeds.ToString()]);
-            cells.AddRange(headline.Select(i => Cell(point.Metrics[i], SummaryColumns.All[i].Format)));
+            cells.AddRange(indices.Select(i => Cell(point.Metrics[i], SummaryColumns.All[i].Format)));
             table.AddRow(cells.ToArray());
         }
         return table;

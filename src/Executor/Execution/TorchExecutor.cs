@@ -3,6 +3,7 @@ using Mosel.Executor.Native;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
+using Mosel.Sim.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,7 +12,10 @@ namespace Mosel.Executor.Execution;
 /// <summary>
 /// Runs each micro-batch of a job for real: the zoo model's forward pass over the configuration's
 /// modalities at the batch size the strategy gives, timed on the wall clock after a device synchronise.
-/// Inputs are random (seeded), made once at the profile's largest batch size; a smaller batch is a view of its first rows.
+/// Without labelled samples, inputs are random (seeded), made once at the profile's largest batch size; a smaller batch is
+/// a view of its first rows. With them, request k of job j reads test sample order[(j x B + k) mod N] (B: the profile's
+/// largest batch size, N: the samples, order: a seeded shuffle), the micro-batches taking the job's requests in
+/// configuration order, and the job records how many predictions were right.
 /// </summary>
 public sealed class TorchExecutor : IExecutor, IDisposable
 {
@@ -21,8 +25,12 @@ public sealed class TorchExecutor : IExecutor, IDisposable
     private readonly Precision _precision;
     private readonly Dictionary<string, Tensor> _inputs;
     private readonly string[][] _modalities;
+    private readonly Dictionary<string, Tensor>? _samples;
+    private readonly Tensor? _labels;
+    private readonly int[] _order = [];
 
-    public TorchExecutor(ZooModel model, ModelProfile profile, TorchDevice device, Precision precision, int seed)
+    /// <param name="samples">A labelled test set whose samples the requests carry (scored), or null for random inputs (not scored).</param>
+    public TorchExecutor(ZooModel model, ModelProfile profile, TorchDevice device, Precision precision, int seed, LabelledSamples? samples = null)
     {
         foreach (string modality in profile.Modalities)
         {
@@ -40,6 +48,39 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         _modalities = profile.Configurations.Select(c => c.Modalities.ToArray()).ToArray();
         using var generator = new Generator((ulong)seed, TorchRuntime.DeviceOf(device));
         _inputs = model.RandomInputs(profile.MaxBatchSize, profile.Modalities, TorchRuntime.DeviceOf(device), TorchRuntime.TypeOf(precision), generator);
+        if (samples is not null)
+        {
+            _samples = Copy(samples, model, profile);
+            _labels = samples.Labels.to(ScalarType.Int64, TorchRuntime.DeviceOf(device), copy: true);
+            _order = Shuffled(samples.Count, seed);
+        }
+    }
+
+    /// <summary>The samples' inputs of the profile's modalities on the executor's device and in its precision, checked against the model's input shapes.</summary>
+    private Dictionary<string, Tensor> Copy(LabelledSamples samples, ZooModel model, ModelProfile profile)
+    {
+        if (samples.Count == 0)
+        {
+            throw new ArgumentException("the labelled samples are empty");
+        }
+        var copies = new Dictionary<string, Tensor>();
+        foreach (string modality in profile.Modalities)
+        {
+            long[] shape = model.Inputs.Single(i => i.Modality == modality).Shape;
+            if (!samples.Inputs.TryGetValue(modality, out Tensor? input) || !input.shape.SequenceEqual([samples.Count, .. shape]))
+            {
+                throw new ArgumentException($"the labelled samples have no {modality} input of shape [{samples.Count}, {string.Join(", ", shape)}] for {model.GetName()}");
+            }
+            copies[modality] = input.to(TorchRuntime.TypeOf(_precision), TorchRuntime.DeviceOf(_device), copy: true);
+        }
+        return copies;
+    }
+
+    private static int[] Shuffled(int count, int seed)
+    {
+        int[] order = Enumerable.Range(0, count).ToArray();
+        SeedStreams.Create((ulong)seed, "test-samples").Shuffle(order);
+        return order;
     }
 
     /// <summary>
@@ -65,12 +106,28 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         }
         ReadOnlySpan<int> counts = job.Strategy.Counts;
         double seconds = 0;
+        int first = 0;
+        int correct = 0;
         for (int c = 0; c < counts.Length; c++)
         {
-            if (counts[c] > 0)
+            if (counts[c] == 0)
+            {
+                continue;
+            }
+            if (_samples is null)
             {
                 seconds += RunMicroBatch(c, counts[c]);
             }
+            else
+            {
+                seconds += RunScoredMicroBatch(c, job.Id, first, counts[c], out int right);
+                correct += right;
+            }
+            first += counts[c];
+        }
+        if (_samples is not null)
+        {
+            job.RecordCorrect(correct);
         }
         return seconds;
     }
@@ -84,6 +141,21 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         return TorchRuntime.TimeForward(_model, inputs, _device);
     }
 
+    /// <summary>As <see cref="RunMicroBatch"/>, on the test samples of requests <paramref name="first"/>.. of job <paramref name="jobId"/>; counts the right predictions.</summary>
+    private double RunScoredMicroBatch(int configuration, int jobId, int first, int batch, out int correct)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, _profile.MaxBatchSize);
+        using var scope = NewDisposeScope();
+        var rows = new long[batch];
+        for (int k = 0; k < batch; k++)
+        {
+            rows[k] = _order[(((long)jobId * _profile.MaxBatchSize) + first + k) % _order.Length];
+        }
+        Tensor index = tensor(rows, device: TorchRuntime.DeviceOf(_device));
+        Dictionary<string, Tensor> inputs = _modalities[configuration].ToDictionary(m => m, m => _samples![m].index_select(0, index));
+        return TorchRuntime.TimeForward(_model, inputs, _device, _labels!.index_select(0, index), out correct);
+    }
+
     public void Dispose()
     {
         foreach (Tensor tensor in _inputs.Values)
@@ -91,5 +163,11 @@ public sealed class TorchExecutor : IExecutor, IDisposable
             tensor.Dispose();
         }
         _inputs.Clear();
+        foreach (Tensor tensor in _samples?.Values ?? Enumerable.Empty<Tensor>())
+        {
+            tensor.Dispose();
+        }
+        _samples?.Clear();
+        _labels?.Dispose();
     }
 }

@@ -28,15 +28,22 @@ public static class TorchRuntime
     /// intermediate tensors are freed right after it (not left to the garbage collector, and not kept for
     /// the length of an outer scope), so repeated passes reuse memory instead of growing the process.
     /// </summary>
-    public static double TimeForward(ZooModel model, IReadOnlyDictionary<string, Tensor> inputs, TorchDevice device)
+    public static double TimeForward(ZooModel model, IReadOnlyDictionary<string, Tensor> inputs, TorchDevice device) =>
+        TimeForward(model, inputs, device, labels: null, out _);
+
+    /// <param name="labels">The inputs' classes, or null: the right predictions (arg-max of the output) are counted after the timing.</param>
+    /// <param name="correct">How many predictions matched <paramref name="labels"/>; 0 without labels.</param>
+    public static double TimeForward(ZooModel model, IReadOnlyDictionary<string, Tensor> inputs, TorchDevice device, Tensor? labels, out int correct)
     {
         using var scope = NewDisposeScope();
         using var grad = no_grad();
         Synchronize(device);
         long started = Stopwatch.GetTimestamp();
-        model.call(inputs);
+        Tensor output = model.call(inputs);
         Synchronize(device);
-        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+        double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        correct = labels is null ? 0 : (int)output.argmax(1).eq(labels).sum().item<long>();
+        return seconds;
     }
 
     /// <summary>

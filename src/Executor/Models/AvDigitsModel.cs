@@ -27,8 +27,11 @@ public sealed class AvDigitsModel : ZooModel
     private readonly Tensor _audioShift;
     private readonly Tensor _audioScale;
 
+    /// <summary>The model's name in the zoo, in profiles and in configs.</summary>
+    public const string ZooName = "av-digits";
+
     public AvDigitsModel(ZooScale scale)
-        : base("av-digits", scale)
+        : base(ZooName, scale)
     {
         int d = scale.Width;
         _audioStem = nn.Sequential(

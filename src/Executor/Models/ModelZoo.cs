@@ -7,7 +7,7 @@ public static class ModelZoo
 {
     private static readonly Lock s_seedGate = new();
 
-    public static IReadOnlyList<string> Names { get; } = ["tvlt", "vilt", "mbt", "cav-mae", "av-asr", "av-digits"];
+    public static IReadOnlyList<string> Names { get; } = ["tvlt", "vilt", "mbt", "cav-mae", "av-asr", AvDigitsModel.ZooName];
 
     /// <summary>A model with seeded random weights (the same seed gives the same weights).</summary>
     public static ZooModel Create(string name, ZooScale scale, int seed = 1)
@@ -65,7 +65,7 @@ public static class ModelZoo
         "mbt" => new MbtModel(scale),
         "cav-mae" => new CavMaeModel(scale),
         "av-asr" => new AvAsrModel(scale),
-        "av-digits" => new AvDigitsModel(scale),
+        AvDigitsModel.ZooName => new AvDigitsModel(scale),
         _ => throw new ArgumentException($"model '{name}' is not in the zoo (known: {string.Join(", ", Names)})", nameof(name)),
     };
 }

@@ -19,10 +19,11 @@ public readonly record struct JobRecord(
     double ActualServiceSeconds,
     DecisionPath DecisionPath,
     double DecisionWallSeconds,
-    int Changes)
+    int Changes,
+    int? CorrectRequests)
 {
     /// <summary>The job as it stands now.</summary>
     public static JobRecord Of(Job job) => new(job.Id, job.ArrivalSeconds, job.StartSeconds, job.FinishSeconds, job.DeadlineSeconds,
         job.Size, job.TargetAccuracy, job.Strategy, job.Strategy.Accuracy, job.Outcome, job.EstimatedServiceSeconds,
-        job.ActualServiceSeconds, job.LastDecision, job.DecisionWallSeconds, job.Changes);
+        job.ActualServiceSeconds, job.LastDecision, job.DecisionWallSeconds, job.Changes, job.CorrectRequests);
 }

@@ -20,6 +20,7 @@ internal sealed class MetricsCollector
     private readonly Dictionary<double, long> _jobAccuracy = new();
     private readonly long[] _requestsPerConfiguration;
     private readonly long[] _decisionsByPath = new long[Enum.GetValues<DecisionPath>().Length];
+    private readonly ScoreTally _scores;
     private long _submittedJobs, _submittedRequests, _metJobs, _metRequests, _lateJobs, _lateRequests, _droppedJobs, _droppedRequests;
     private long _finishedJobs, _jobsMeetingTarget;
     private double _accuracySum;
@@ -35,6 +36,7 @@ internal sealed class MetricsCollector
         _profile = profile;
         _windowSeconds = windowSeconds;
         _requestsPerConfiguration = new long[profile.Configurations.Count];
+        _scores = new ScoreTally(profile.Configurations.Select(c => c.Accuracy).ToArray());
     }
 
     /// <summary>Closes every window that ends at or before <paramref name="now"/>, stamping the queue length.</summary>
@@ -87,9 +89,13 @@ internal sealed class MetricsCollector
         _jct.Add(job.FinishSeconds - job.ArrivalSeconds);
         _finishedJobs++;
         double served = job.Strategy.Accuracy;
-        if (served >= job.TargetAccuracy - 1e-12)
+        if (served >= job.TargetAccuracy - TargetChance.Tolerance)
         {
             _jobsMeetingTarget++;
+        }
+        if (job.CorrectRequests is int correct)
+        {
+            _scores.Add(job, correct);
         }
         _accuracySum += served * job.Size;
         CollectionsMarshal.GetValueRefOrAddDefault(_jobAccuracy, served, out _) += job.Size;
@@ -147,6 +153,12 @@ internal sealed class MetricsCollector
             JctP99Seconds = _jct.Quantile(0.99),
             MeanServedAccuracy = (_metRequests + _lateRequests) == 0 ? double.NaN : _accuracySum / (_metRequests + _lateRequests),
             ShareJobsMeetingTarget = _finishedJobs == 0 ? double.NaN : (double)_jobsMeetingTarget / _finishedJobs,
+            ScoredRequests = _scores.Requests,
+            MeasuredServedAccuracy = _scores.MeasuredAccuracy,
+            MeasuredServedAccuracySd = _scores.MeasuredAccuracySd,
+            ShareJobsMeetingTargetMeasured = _scores.ShareMeetingTarget,
+            ShareJobsMeetingTargetExpected = _scores.ExpectedShareMeetingTarget,
+            ShareJobsMeetingTargetExpectedSd = _scores.ExpectedShareMeetingTargetSd,
             FinishedRequestsPerConfiguration = _requestsPerConfiguration,
             Decisions = _decisions,
             DecisionsByPath = DecisionsByPath(),

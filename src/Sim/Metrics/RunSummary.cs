@@ -54,6 +54,24 @@ public sealed record RunSummary
     /// <summary>Share of finished jobs whose served accuracy is at least their target.</summary>
     public required double ShareJobsMeetingTarget { get; init; }
 
+    /// <summary>Finished requests whose prediction the executor scored against a label (torch runs with a labelled dataset); 0 otherwise.</summary>
+    public required long ScoredRequests { get; init; }
+
+    /// <summary>Right predictions over scored requests; NaN when none was scored.</summary>
+    public required double MeasuredServedAccuracy { get; init; }
+
+    /// <summary>The spread sampling alone gives <see cref="MeasuredServedAccuracy"/>: its standard deviation if each request were right with its configuration's profiled accuracy.</summary>
+    public required double MeasuredServedAccuracySd { get; init; }
+
+    /// <summary>Share of scored jobs whose measured accuracy (right / size) is at least their target.</summary>
+    public required double ShareJobsMeetingTargetMeasured { get; init; }
+
+    /// <summary>The share of scored jobs that would measure at or above their target if the profile were exactly right (a Poisson-binomial tail per job).</summary>
+    public required double ShareJobsMeetingTargetExpected { get; init; }
+
+    /// <summary>The standard deviation of the measured share under the same assumption.</summary>
+    public required double ShareJobsMeetingTargetExpectedSd { get; init; }
+
     public required IReadOnlyList<long> FinishedRequestsPerConfiguration { get; init; }
 
     public required long Decisions { get; init; }

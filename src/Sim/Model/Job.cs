@@ -2,7 +2,8 @@ namespace Mosel.Sim.Model;
 
 /// <summary>
 /// A group of requests that arrive together and share one deadline and one accuracy target.
-/// Policies read jobs; only the engine changes them (setters are internal).
+/// Policies read jobs; only the engine changes them (setters are internal), except the score, which the
+/// executor that ran the job's real inputs records (<see cref="RecordCorrect"/>).
 /// </summary>
 public sealed class Job
 {
@@ -44,4 +45,18 @@ public sealed class Job
     public double ActualServiceSeconds { get; internal set; } = double.NaN;
 
     public double EstimatedServiceSeconds { get; internal set; } = double.NaN;
+
+    /// <summary>How many of the job's requests the model answered right, where an executor scored them against labels; null otherwise.</summary>
+    public int? CorrectRequests { get; private set; }
+
+    /// <summary>
+    /// Records the job's score: called by an executor that ran labelled inputs, after the job's forward passes and
+    /// before it reports the job's completion (so the engine reads it on its own thread after the hand-back).
+    /// </summary>
+    public void RecordCorrect(int correct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(correct);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(correct, Size);
+        CorrectRequests = correct;
+    }
 }
