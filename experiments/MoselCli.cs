@@ -18,6 +18,7 @@ public static class MoselCli
             ProfileCommand.Create(),
             DatasetCommand.Create(),
             TrainCommand.Create(),
+            WeightsCommand.Create(),
             DoctorCommand.Create(),
             FidelityCommand.Create(),
             BenchCommand.Create(),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mosel.Experiments.Configuration;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
+using Mosel.Executor.Weights;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Commands;
@@ -15,6 +16,19 @@ public static class CliParsers
         "cuda" => TorchDevice.Cuda,
         _ => throw new ConfigException($"--device: must be cpu or cuda, found '{text}'"),
     };
+
+    /// <summary>Checkpoint renames written FROM=TO (see <see cref="WeightNameMap.Parse"/>).</summary>
+    public static WeightNameMap WeightNames(string option, IEnumerable<string> rules)
+    {
+        try
+        {
+            return WeightNameMap.Parse(rules);
+        }
+        catch (FormatException e)
+        {
+            throw new ConfigException($"{option}: {e.Message}");
+        }
+    }
 
     public static ZooScale Scale(string text) => text is "full" or "tiny"
         ? ZooScale.Parse(text)

@@ -5,6 +5,7 @@ using Mosel.Experiments.Safety;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Profiling;
+using Mosel.Executor.Weights;
 using Mosel.Sim.Profiles;
 using Spectre.Console;
 
@@ -25,11 +26,16 @@ public static class ProfileCommand
         var warmups = new Option<int>("--warmups") { Description = "Untimed runs before timing", DefaultValueFactory = _ => 3 };
         var libtorch = new Option<string?>("--libtorch") { Description = $"libtorch lib folder (else ${LibTorchLoader.EnvironmentVariable}, the NuGet CPU libtorch, or a PyTorch install)" };
         var weights = new Option<FileInfo?>("--weights") { Description = "Weights for the model: a .safetensors checkpoint (from mosel train) or a TorchSharp weights file (default: seeded random weights)" };
+        var weightsMap = new Option<string[]>("--weights-map")
+        {
+            Description = "Rename FROM=TO from a .safetensors checkpoint's tensor names to the model's, first matching prefix wins (repeat for several); see mosel weights names",
+            DefaultValueFactory = _ => [],
+        };
         var accuracy = new Option<bool>("--accuracy") { Description = "Measure each configuration's accuracy on --dataset's test split instead of carrying a published table" };
         var dataset = new Option<string?>("--dataset") { Description = "Digits dataset (mosel dataset build) for --accuracy" };
         var command = new Command("profile", "Measure a zoo model's latency per configuration, precision and batch size and write a profile")
         {
-            model, device, batches, precisions, output, scale, runs, warmups, libtorch, weights, accuracy, dataset,
+            model, device, batches, precisions, output, scale, runs, warmups, libtorch, weights, weightsMap, accuracy, dataset,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -43,8 +49,9 @@ public static class ProfileCommand
             Precision[] precisionList = CliParsers.Precisions(parse.GetValue(precisions)!);
             ZooScale zooScale = CliParsers.Scale(parse.GetValue(scale)!);
             string? accuracyDataset = AccuracyDataset(name, parse.GetValue(accuracy), parse.GetValue(dataset));
+            string? weightsPath = parse.GetValue(weights)?.FullName;
             var request = new ProfileRequest(name, zooScale, torchDevice, sizes, precisionList, parse.GetValue(runs), parse.GetValue(warmups),
-                parse.GetValue(weights)?.FullName, accuracyDataset);
+                weightsPath, accuracyDataset, WeightNames(parse.GetValue(weightsMap)!, weightsPath));
             if (request.Runs < 1 || request.Warmups < 0)
             {
                 throw new ConfigException("--runs must be >= 1 and --warmups >= 0");
@@ -63,6 +70,19 @@ public static class ProfileCommand
             return 0;
         }));
         return command;
+    }
+
+    private static WeightNameMap? WeightNames(string[] rules, string? weights)
+    {
+        if (rules.Length == 0)
+        {
+            return null;
+        }
+        if (weights is null || !ModelZoo.IsSafetensors(weights))
+        {
+            throw new ConfigException("--weights-map: renames a .safetensors checkpoint's tensors, so it needs --weights FILE.safetensors");
+        }
+        return CliParsers.WeightNames("--weights-map", rules);
     }
 
     /// <summary>The dataset to measure accuracy on, or null to carry the published table; a model without one must measure.</summary>

@@ -125,7 +125,7 @@ public static class ConfigResolver
         bool weights = v.Check(plan.Weights is null || File.Exists(plan.Weights), "executor.weights", $"weights file not found: {plan.Weights}");
         bool dataset = plan.Dataset is null || Dataset(plan.Dataset, profile, v);
         return known && weights && dataset && libtorch is not null
-            ? new TorchExecution(profile.Name, plan.Scale, plan.Device, libtorch, plan.Weights, plan.Dataset, plan.WarmUp)
+            ? new TorchExecution(profile.Name, plan.Scale, plan.Device, libtorch, plan.Weights, plan.WeightNames, plan.Dataset, plan.WarmUp)
             : null;
     }
 

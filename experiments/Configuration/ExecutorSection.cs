@@ -1,5 +1,6 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
+using Mosel.Executor.Weights;
 
 namespace Mosel.Experiments.Configuration;
 
@@ -20,12 +21,14 @@ public static class ExecutorSection
             bool scaleOk = v.Check(executor.Scale is "full" or "tiny", "executor.scale", $"must be 'full' or 'tiny', found '{executor.Scale}'");
             string? weights = executor.Weights is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Weights));
             string? dataset = executor.Dataset is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Dataset));
-            torchOk = device is not null && scaleOk;
-            torch = torchOk ? new TorchPlan(device!.Value, ZooScale.Parse(executor.Scale), executor.Libtorch, weights, dataset, executor.Warmup) : null;
+            WeightNameMap? names = WeightNames(executor, weights, v);
+            torchOk = device is not null && scaleOk && names is not null;
+            torch = torchOk ? new TorchPlan(device!.Value, ZooScale.Parse(executor.Scale), executor.Libtorch, weights, names!, dataset, executor.Warmup) : null;
         }
         else
         {
             v.Check(executor.Dataset is null, "executor.dataset", "scores real predictions, so it needs executor.kind: torch");
+            v.Check(executor.WeightsMap is null, "executor.weights_map", "renames a checkpoint's tensors, so it needs executor.kind: torch");
         }
         v.Check(executor.Clock is "virtual" or "wall", "executor.clock", $"must be 'virtual' or 'wall', found '{executor.Clock}'");
         v.Check(executor.NoiseCv is >= 0 and <= ConfigLimits.MaxNoiseCv, "executor.noise_cv", $"must be in [0, {ConfigLimits.MaxNoiseCv}], found {executor.NoiseCv}");
@@ -40,5 +43,27 @@ public static class ExecutorSection
         return torchOk
             ? new ExecutorPlan(torch, executor.Clock == "wall", executor.NoiseCv, executor.EstimateFactor, executor.EstimateFactors ?? [], executor.EstimateNoiseCv)
             : null;
+    }
+
+    /// <summary>The checkpoint renames: only for a .safetensors file (TorchSharp's own format has no names to map); null when they are wrong.</summary>
+    private static WeightNameMap? WeightNames(ExecutorOptions executor, string? weights, ConfigErrors v)
+    {
+        if (executor.WeightsMap is null)
+        {
+            return WeightNameMap.Identity;
+        }
+        if (!v.Check(weights is not null && ModelZoo.IsSafetensors(weights), "executor.weights_map", "renames a .safetensors checkpoint's tensors, so it needs executor.weights: FILE.safetensors"))
+        {
+            return null;
+        }
+        try
+        {
+            return WeightNameMap.Parse(executor.WeightsMap);
+        }
+        catch (FormatException e)
+        {
+            v.Add("executor.weights_map", e.Message);
+            return null;
+        }
     }
 }

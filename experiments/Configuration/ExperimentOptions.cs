@@ -217,6 +217,12 @@ public sealed record ExecutorOptions
     public string? Weights { get; init; }
 
     /// <summary>
+    /// torch only: renames from a .safetensors checkpoint's tensor names to the model's, each <c>FROM=TO</c> (a prefix and
+    /// its replacement; the first matching rule applies), e.g. <c>[model.=]</c>; <c>mosel weights names</c> shows both sides.
+    /// </summary>
+    public string[]? WeightsMap { get; init; }
+
+    /// <summary>
     /// torch only: a digits dataset folder (from <c>mosel dataset build</c>, relative to the config) whose test split feeds
     /// the requests real inputs; each request's prediction is scored against its label. The model must be av-digits.
     /// </summary>

@@ -1,22 +1,25 @@
 using Mosel.Executor.Models;
+using Mosel.Executor.Weights;
 
 namespace Mosel.Experiments.Running;
 
-/// <summary>One instance per (model, scale, weights) per process: building a full-size model costs seconds and gigabytes.</summary>
+/// <summary>One instance per (model, scale, weights, renames) per process: building a full-size model costs seconds and gigabytes.</summary>
 public static class ZooModels
 {
-    private static readonly Dictionary<(string, string, string?), ZooModel> s_models = new();
+    private static readonly Dictionary<(string, string, string?, string), ZooModel> s_models = new();
     private static readonly Lock s_gate = new();
 
     /// <param name="weights">A weights file, or null for seeded random weights.</param>
-    public static ZooModel Get(string name, ZooScale scale, string? weights)
+    /// <param name="names">How a .safetensors file's tensor names become the model's.</param>
+    public static ZooModel Get(string name, ZooScale scale, string? weights, WeightNameMap names)
     {
         lock (s_gate)
         {
-            if (!s_models.TryGetValue((name, scale.Name, weights), out ZooModel? model))
+            var key = (name, scale.Name, weights, names.ToString());
+            if (!s_models.TryGetValue(key, out ZooModel? model))
             {
-                model = weights is null ? ModelZoo.Create(name, scale) : ModelZoo.Load(name, scale, weights);
-                s_models[(name, scale.Name, weights)] = model;
+                model = weights is null ? ModelZoo.Create(name, scale) : ModelZoo.Load(name, scale, weights, names);
+                s_models[key] = model;
             }
             return model;
         }

@@ -29,11 +29,16 @@ public static class ExperimentSession
         {
             try
             {
-                ZooModels.Get(torch.Model, torch.Scale, torch.Weights);
+                ZooModels.Get(torch.Model, torch.Scale, torch.Weights, torch.WeightNames);
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or FormatException or EndOfStreamException)
             {
                 throw new ConfigException($"{experiment.SourcePath}: executor.weights: {torch.Weights} is not a weights file for {torch.Model} ({torch.Scale.Name}): {e.Message}", e);
+            }
+            if (torch.Dataset is not null)
+            {
+                // Read before anything is written: a damaged split is one line now, not a failed run later.
+                TestSamples.Get(torch.Dataset);
             }
         }
     }

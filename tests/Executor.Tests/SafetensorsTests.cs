@@ -120,4 +120,55 @@ public sealed class SafetensorsTests : IDisposable
             Assert.DoesNotContain("Exception", message);
         }
     }
+
+    [Fact]
+    public void RenamesAreWrittenFromEqualsTo()
+    {
+        WeightNameMap map = WeightNameMap.Parse(["model.encoder.=encoder.", "model.="]);
+        Assert.Equal("encoder.layer0.w", map.ModelName("model.encoder.layer0.w"));
+        Assert.Equal("head.bias", map.ModelName("model.head.bias"));
+        Assert.Equal("other", map.ModelName("other"));
+        Assert.Equal("model.encoder.=encoder., model.=", map.ToString());
+        // Only the first '=' separates: the replacement may hold '='.
+        Assert.Equal("b=cx", WeightNameMap.Parse(["a=b=c"]).ModelName("ax"));
+        foreach (string bad in new[] { "model.", "=encoder." })
+        {
+            FormatException e = Assert.Throws<FormatException>(() => WeightNameMap.Parse([bad]));
+            Assert.Equal($"'{bad}' is not a rename: write FROM=TO, e.g. model.= to drop the prefix 'model.'", e.Message);
+        }
+    }
+
+    [Fact]
+    public void TheHeaderAloneListsEveryTensor()
+    {
+        string path = Path.Combine(_folder, "entries.safetensors");
+        using Tensor f = zeros(2, 3);
+        using Tensor u = zeros(new long[] { 4 }, ScalarType.Byte);
+        SafetensorsFile.Write(path, [("f", f), ("u", u)], new Dictionary<string, string> { ["a"] = "b" });
+        IReadOnlyList<SafetensorsEntry> entries = SafetensorsFile.ReadEntries(path);
+        Assert.Equal(["f", "u"], entries.Select(e => e.Name).Order());
+        Assert.Equal([2L, 3L], entries.Single(e => e.Name == "f").Shape);
+        Assert.Equal("U8", entries.Single(e => e.Name == "u").Dtype);
+    }
+
+    [Fact]
+    public void AMatchListsEveryProblemNotOnlyTheFirst()
+    {
+        // The model needs a [2] and b [3]; the file has x.a [2], x.b [4], x.c [1] and y.a [2] (renamed x.=, y.=).
+        (string, IReadOnlyList<long>)[] model = [("a", [2]), ("b", [3])];
+        SafetensorsEntry[] file = [new("x.a", "F32", [2]), new("x.b", "F32", [4]), new("x.c", "F32", [1]), new("y.a", "F32", [2])];
+        WeightsMatch match = WeightsMatch.Of("f.safetensors", model, file, WeightNameMap.Parse(["x.=", "y.="]));
+        Assert.Equal(
+        [
+            "f.safetensors: tensors 'x.a' and 'y.a' both map to the model's 'a'",
+            "f.safetensors: tensor 'x.b' has shape [4], the model's 'b' needs [3]",
+            "f.safetensors: tensor 'x.c' has no place in the model (as 'c')",
+        ], match.Problems);
+        Assert.Equal([true, false, false], match.Rows.Select(r => r.Fits));
+        Assert.Equal(["a", "b", null], match.Rows.Select(r => r.ModelName));
+
+        WeightsMatch fits = WeightsMatch.Of("f.safetensors", model, [new("x.a", "F32", [2]), new("x.b", "F32", [3])], WeightNameMap.Parse(["x.="]));
+        Assert.Empty(fits.Problems);
+        Assert.All(fits.Rows, r => Assert.True(r.Fits));
+    }
 }

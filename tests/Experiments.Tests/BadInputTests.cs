@@ -203,6 +203,20 @@ public sealed class BadInputTests
         before.AssertUnchanged("garbage weights");
     }
 
+    [Theory]
+    [InlineData("experiments/configs/torch-cpu-smoke.yaml", "tests/data/digits-sample", "executor.dataset: a digits dataset feeds the av-digits model, but the profile is 'tvlt'")]
+    [InlineData("experiments/configs/smoke.yaml", "tests/data/digits-sample", "executor.dataset: scores real predictions, so it needs executor.kind: torch")]
+    public void ADatasetOnlyScoresTheDigitsModelInATorchRun(string config, string dataset, string message)
+    {
+        using var scratch = new Scratch();
+        (int code, _, string error) = CliRunner.Run("simulate", "--config", Repo.PathOf(config), "--out", scratch.Combine("results"),
+            "--set", $"executor.dataset={Repo.PathOf(dataset)}");
+        Assert.True(code == 2, error);
+        Assert.Contains(message, error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
+    }
+
     [Fact]
     public void AStrategyGridTooFineIsRefused()
     {

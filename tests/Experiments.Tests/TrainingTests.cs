@@ -61,7 +61,65 @@ public sealed class TrainingTests
             Assert.Contains($"{a.Configuration} {a.Correct}/{a.Samples} [", ((YamlScalarNode)accuracy["source"]).Value);
         }
         Assert.Contains("accuracy (digits test split, 20 samples)", ((YamlScalarNode)accuracy["metric"]).Value);
+
+        ScoredRunsCountEveryFinishedRequest(scratch, profile, weights, expected);
     }
+
+    /// <summary>
+    /// A torch run on the measured profile with the dataset: every finished request is scored, summary.csv's measured
+    /// accuracy is the jobs' right answers over their sizes, and the all-modality baseline measures what the profile
+    /// says a+v scores, within four standard deviations of sampling.
+    /// </summary>
+    private static void ScoredRunsCountEveryFinishedRequest(Scratch scratch, string profile, string weights, IReadOnlyList<ConfigurationAccuracy> measured)
+    {
+        // Targets between the worst and the best configuration: dynamic mixes them, none serves audio+video.
+        string low = measured.Min(m => m.Accuracy).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        string high = measured.Max(m => m.Accuracy).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        string config = scratch.File("scored.yaml", $$"""
+            profile: {{profile}}
+            policies: [none, dynamic]
+            workload:
+              arrivals: poisson
+              loads_qps: [150]
+              duration_s: 3
+              job_size: {distribution: normal, mean: 2, std: 1, max: 2}
+              accuracy_target: {min: {{low}}, max: {{high}}}
+            executor: {kind: torch, device: cpu, scale: tiny, weights: {{weights}}, dataset: {{s_sample}}}
+            output: {job_records: true, records_format: csv}
+            """);
+        string results = scratch.Combine("scored");
+        (int code, string output, string error) = CliRunner.Run("simulate", "--config", config, "--out", results);
+        Assert.True(code == 0, error);
+        Assert.Contains("Measured accuracy: each request", output);
+        Dictionary<string, string>[] runs = Rows(Path.Combine(results, "summary.csv"));
+        Dictionary<string, string>[] jobs = Rows(Path.Combine(results, "jobs.csv"));
+        foreach (Dictionary<string, string> run in runs)
+        {
+            Dictionary<string, string>[] finished = jobs.Where(j => j["policy"] == run["policy"] && j["outcome"] is "met" or "late").ToArray();
+            long requests = long.Parse(run["met_requests"]) + long.Parse(run["late_requests"]);
+            Assert.True(requests > 100, $"{run["policy"]}: only {requests} requests finished");
+            Assert.Equal(requests, long.Parse(run["scored_requests"]));
+            long right = finished.Sum(j => long.Parse(j["correct_requests"]));
+            Assert.Equal((double)right / requests, Number(run["measured_served_accuracy"]), 12);
+            Assert.Equal(finished.Count(j => long.Parse(j["correct_requests"]) >= Number(j["target_accuracy"]) * long.Parse(j["size"]) - 1e-9) / (double)finished.Length,
+                Number(run["share_jobs_meeting_target_measured"]), 12);
+            Assert.InRange(Number(run["share_jobs_meeting_target_expected"]), 0, 1);
+        }
+        Dictionary<string, string> none = runs.Single(r => r["policy"] == "none");
+        double predicted = measured.Single(m => m.Configuration == "audio+video").Accuracy;
+        Assert.Equal(predicted, Number(none["mean_served_accuracy"]), 6);
+        Assert.InRange(Number(none["measured_served_accuracy"]), predicted - (4 * Number(none["measured_served_accuracy_sd"])),
+            predicted + (4 * Number(none["measured_served_accuracy_sd"])));
+        Assert.DoesNotContain(jobs, j => j["outcome"] == "dropped" && j["correct_requests"] != "");
+    }
+
+    private static Dictionary<string, string>[] Rows(string csv)
+    {
+        string[][] lines = File.ReadLines(csv).Select(l => l.Split(',')).ToArray();
+        return lines.Skip(1).Select(l => lines[0].Zip(l).ToDictionary(p => p.First, p => p.Second)).ToArray();
+    }
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void BadTrainingAndAccuracyInputsAreOneLine()

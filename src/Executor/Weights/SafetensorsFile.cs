@@ -58,6 +58,23 @@ public static class SafetensorsFile
         return Metadata(path, entries);
     }
 
+    /// <summary>Every tensor's name, dtype and shape, in the header's order, read (and checked) from the header alone.</summary>
+    public static IReadOnlyList<SafetensorsEntry> ReadEntries(string path)
+    {
+        using FileStream stream = OpenHeader(path, out JsonObject entries, out long dataStart);
+        long dataLength = stream.Length - dataStart;
+        var described = new List<SafetensorsEntry>();
+        foreach ((string name, JsonNode? node) in entries)
+        {
+            if (name != MetadataKey)
+            {
+                ((string dtype, _, _), long[] shape, _) = Describe(path, name, node, dataLength);
+                described.Add(new SafetensorsEntry(name, dtype, shape));
+            }
+        }
+        return described;
+    }
+
     /// <summary>Opens the file and parses its header; the stream is left at the start of the data.</summary>
     private static FileStream OpenHeader(string path, out JsonObject entries, out long dataStart)
     {
@@ -163,6 +180,18 @@ public static class SafetensorsFile
 
     private static Tensor ReadTensor(string path, FileStream stream, string name, JsonNode? node, long dataStart, long dataLength)
     {
+        ((string Name, ScalarType Type, int Size) dtype, long[] shape, long[] range) = Describe(path, name, node, dataLength);
+        var bytes = new byte[range[1] - range[0]];
+        stream.Position = dataStart + range[0];
+        stream.ReadExactly(bytes);
+        Tensor tensor = empty(shape, dtype.Type);
+        tensor.bytes = bytes;
+        return tensor;
+    }
+
+    /// <summary>A header entry's dtype, shape and byte range, checked against each other and the file's data length.</summary>
+    private static ((string Name, ScalarType Type, int Size) Dtype, long[] Shape, long[] Range) Describe(string path, string name, JsonNode? node, long dataLength)
+    {
         if (node is not JsonObject entry)
         {
             throw Bad(path, $"tensor '{name}' is not described by an object");
@@ -184,12 +213,7 @@ public static class SafetensorsFile
         {
             throw Bad(path, $"tensor '{name}' holds {range[1] - range[0]} bytes, but {dtypeName} [{string.Join(", ", shape)}] needs {elements * dtype.Size}");
         }
-        var bytes = new byte[range[1] - range[0]];
-        stream.Position = dataStart + range[0];
-        stream.ReadExactly(bytes);
-        Tensor tensor = empty(shape, dtype.Type);
-        tensor.bytes = bytes;
-        return tensor;
+        return (dtype, shape, range);
     }
 
     private static long[] Longs(string path, string name, JsonNode? node, string key)

@@ -15,39 +15,18 @@ public static class SafetensorsWeights
         Dictionary<string, Tensor> file = SafetensorsFile.Read(path, out _);
         try
         {
-            var byModelName = new Dictionary<string, (string FileName, Tensor Tensor)>(StringComparer.Ordinal);
-            foreach ((string fileName, Tensor tensor) in file)
-            {
-                string modelName = names.ModelName(fileName);
-                if (byModelName.TryGetValue(modelName, out var other))
-                {
-                    throw new SafetensorsException($"{path}: tensors '{other.FileName}' and '{fileName}' both map to the model's '{modelName}'");
-                }
-                byModelName[modelName] = (fileName, tensor);
-            }
             var state = module.state_dict();
-            foreach ((string modelName, Tensor target) in state)
+            WeightsMatch match = WeightsMatch.Of(path, Names(module),
+                file.Select(kv => new SafetensorsEntry(kv.Key, "", kv.Value.shape)).ToArray(), names);
+            if (match.Problems.Count > 0)
             {
-                if (!byModelName.TryGetValue(modelName, out var source))
-                {
-                    throw new SafetensorsException($"{path}: no tensor for the model's '{modelName}' ({Shape(target)})");
-                }
-                if (!source.Tensor.shape.SequenceEqual(target.shape))
-                {
-                    throw new SafetensorsException($"{path}: tensor '{source.FileName}' has shape {Shape(source.Tensor)}, the model's '{modelName}' needs {Shape(target)}");
-                }
-            }
-            foreach ((string modelName, (string fileName, _)) in byModelName)
-            {
-                if (!state.ContainsKey(modelName))
-                {
-                    throw new SafetensorsException($"{path}: tensor '{fileName}' has no place in the model (as '{modelName}')");
-                }
+                throw new SafetensorsException(match.Problems[0]);
             }
             using var grad = no_grad();
-            foreach ((string modelName, Tensor target) in state)
+            foreach (WeightsMatchRow row in match.Rows)
             {
-                target.copy_(byModelName[modelName].Tensor.to(target.dtype, target.device));
+                Tensor target = state[row.ModelName!];
+                target.copy_(file[row.FileName!].to(target.dtype, target.device));
             }
         }
         finally
@@ -59,9 +38,11 @@ public static class SafetensorsWeights
         }
     }
 
+    /// <summary>The module's state-dict names and shapes, in its order: what a checkpoint must fill.</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<long> Shape)> Names(nn.Module module) =>
+        module.state_dict().Select(kv => (kv.Key, (IReadOnlyList<long>)kv.Value.shape)).ToArray();
+
     /// <summary>Writes the module's state dict, named as the model names it.</summary>
     public static void Save(nn.Module module, string path, IReadOnlyDictionary<string, string>? metadata = null) =>
         SafetensorsFile.Write(path, module.state_dict().Select(kv => (kv.Key, kv.Value)).ToList(), metadata);
-
-    private static string Shape(Tensor tensor) => $"[{string.Join(", ", tensor.shape)}]";
 }

@@ -3,7 +3,7 @@ namespace Mosel.Executor.Weights;
 /// <summary>
 /// How a checkpoint's tensor names become a zoo model's parameter names: prefix renames, tried in order, the first
 /// matching one applied (e.g. "model.encoder." → "encoder."); a name no rule matches is kept as it is. A zoo model's
-/// own names are its TorchSharp state-dict names (<c>mosel weights names --model M</c> lists them).
+/// own names are its TorchSharp state-dict names (<c>mosel weights names --model M</c> lists them, <c>--file F</c> a checkpoint's).
 /// </summary>
 public sealed class WeightNameMap
 {
@@ -23,6 +23,23 @@ public sealed class WeightNameMap
 
     public static WeightNameMap Identity { get; } = new([]);
 
+    /// <summary>Renames written <c>FROM=TO</c> (TO may be empty: <c>model.=</c> drops the prefix), in the order given.</summary>
+    /// <exception cref="FormatException">A rule without '=' or with an empty FROM; the message quotes it.</exception>
+    public static WeightNameMap Parse(IEnumerable<string> rules)
+    {
+        var prefixes = new List<(string, string)>();
+        foreach (string rule in rules)
+        {
+            int equals = rule.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new FormatException($"'{rule}' is not a rename: write FROM=TO, e.g. model.= to drop the prefix 'model.'");
+            }
+            prefixes.Add((rule[..equals], rule[(equals + 1)..]));
+        }
+        return new WeightNameMap(prefixes);
+    }
+
     /// <summary>The model's name for the checkpoint's tensor <paramref name="fileName"/>.</summary>
     public string ModelName(string fileName)
     {
@@ -35,4 +52,7 @@ public sealed class WeightNameMap
         }
         return fileName;
     }
+
+    /// <summary>The rules as written, comma-separated (empty for no renames): for provenance and to tell maps apart.</summary>
+    public override string ToString() => string.Join(", ", _prefixes.Select(p => $"{p.From}={p.To}"));
 }
