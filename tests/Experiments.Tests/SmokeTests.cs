@@ -21,7 +21,9 @@ public sealed class SmokeTests
     [Fact]
     public void EveryShippedConfigValidates()
     {
-        foreach (string file in Directory.GetFiles(Repo.PathOf("experiments/configs"), "*.yaml", SearchOption.AllDirectories))
+        // digits-measured.yaml reads what mosel dataset build, train and profile write under results/; TrainingTests runs it on inputs it makes.
+        foreach (string file in Directory.GetFiles(Repo.PathOf("experiments/configs"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "digits-measured.yaml"))
         {
             Study study = ConfigLoader.LoadStudy(file);
             Assert.NotEmpty(study.Runs);

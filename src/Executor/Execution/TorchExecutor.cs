@@ -13,9 +13,10 @@ namespace Mosel.Executor.Execution;
 /// Runs each micro-batch of a job for real: the zoo model's forward pass over the configuration's
 /// modalities at the batch size the strategy gives, timed on the wall clock after a device synchronise.
 /// Without labelled samples, inputs are random (seeded), made once at the profile's largest batch size; a smaller batch is
-/// a view of its first rows. With them, request k of job j reads test sample order[(j x B + k) mod N] (B: the profile's
-/// largest batch size, N: the samples, order: a seeded shuffle), the micro-batches taking the job's requests in
-/// configuration order, and the job records how many predictions were right.
+/// a view of its first rows. With them, the requests take the samples one after another in a seeded shuffled order,
+/// starting over after the last, so every sample is used equally often (give or take one); a job's requests are
+/// consecutive (distinct samples while a job is no larger than the set), its micro-batches take them in configuration
+/// order, and the job records how many predictions were right.
 /// </summary>
 public sealed class TorchExecutor : IExecutor, IDisposable
 {
@@ -28,6 +29,7 @@ public sealed class TorchExecutor : IExecutor, IDisposable
     private readonly Dictionary<string, Tensor>? _samples;
     private readonly Tensor? _labels;
     private readonly int[] _order = [];
+    private long _nextSample;
 
     /// <param name="samples">A labelled test set whose samples the requests carry (scored), or null for random inputs (not scored).</param>
     public TorchExecutor(ZooModel model, ModelProfile profile, TorchDevice device, Precision precision, int seed, LabelledSamples? samples = null)
@@ -106,7 +108,8 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         }
         ReadOnlySpan<int> counts = job.Strategy.Counts;
         double seconds = 0;
-        int first = 0;
+        // The job's samples are reserved as one block: live workers run jobs at the same time, and a job's requests stay consecutive.
+        long first = _samples is null ? 0 : Interlocked.Add(ref _nextSample, job.Size) - job.Size;
         int correct = 0;
         for (int c = 0; c < counts.Length; c++)
         {
@@ -120,7 +123,7 @@ public sealed class TorchExecutor : IExecutor, IDisposable
             }
             else
             {
-                seconds += RunScoredMicroBatch(c, job.Id, first, counts[c], out int right);
+                seconds += RunScoredMicroBatch(c, first, counts[c], out int right);
                 correct += right;
             }
             first += counts[c];
@@ -141,15 +144,15 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         return TorchRuntime.TimeForward(_model, inputs, _device);
     }
 
-    /// <summary>As <see cref="RunMicroBatch"/>, on the test samples of requests <paramref name="first"/>.. of job <paramref name="jobId"/>; counts the right predictions.</summary>
-    private double RunScoredMicroBatch(int configuration, int jobId, int first, int batch, out int correct)
+    /// <summary>As <see cref="RunMicroBatch"/>, on the samples <paramref name="first"/>.. of the shuffled order; counts the right predictions.</summary>
+    private double RunScoredMicroBatch(int configuration, long first, int batch, out int correct)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, _profile.MaxBatchSize);
         using var scope = NewDisposeScope();
         var rows = new long[batch];
         for (int k = 0; k < batch; k++)
         {
-            rows[k] = _order[(((long)jobId * _profile.MaxBatchSize) + first + k) % _order.Length];
+            rows[k] = _order[(first + k) % _order.Length];
         }
         Tensor index = tensor(rows, device: TorchRuntime.DeviceOf(_device));
         Dictionary<string, Tensor> inputs = _modalities[configuration].ToDictionary(m => m, m => _samples![m].index_select(0, index));
