@@ -3,8 +3,6 @@ using System.Diagnostics;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Datasets;
 using Mosel.Experiments.Output;
-using Mosel.Experiments.Profiling;
-using Mosel.Executor.Native;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
@@ -54,8 +52,6 @@ public static class DatasetCommand
         long started = Stopwatch.GetTimestamp();
         IReadOnlyList<DigitSample> samples = ConsoleProgress.Run("speaking digits", progress =>
             DigitDatasetBuilder.Build(settings, fonts, progress is null ? null : (total, step) => progress(total, step)));
-        // After the synthesis: a process with libtorch loaded starts the speech programs several times slower.
-        LibTorchLoading.Load(TorchDevice.Cpu, null);
         DigitDatasetFiles.Write(folder.StagingPath, settings, samples, fonts);
         folder.Commit();
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

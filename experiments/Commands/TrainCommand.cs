@@ -4,12 +4,12 @@ using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
 using Mosel.Experiments.Configuration;
+using Mosel.Executor.Datasets;
 using Mosel.Experiments.Datasets;
 using Mosel.Experiments.Profiling;
 using Mosel.Experiments.Safety;
-using Mosel.Experiments.Training;
+using Mosel.Executor.Training;
 using Spectre.Console;
-using TorchSharp;
 
 namespace Mosel.Experiments.Commands;
 
@@ -67,7 +67,6 @@ public static class TrainCommand
         {
             throw new ConfigException($"{folder}: training needs samples in both the train and the validation split (found {train.Count} and {validation.Count})");
         }
-        torch.set_num_threads(Environment.ProcessorCount);
         ZooModel model = null!;
         IReadOnlyList<EpochReport> epochs = null!;
         int bestEpoch = 0;

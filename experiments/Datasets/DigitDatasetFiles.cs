@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mosel.Executor.Weights;
 using Mosel.Experiments.Output;
-using static TorchSharp.torch;
 
 namespace Mosel.Experiments.Datasets;
 
@@ -24,11 +24,14 @@ public static class DigitDatasetFiles
         foreach (string split in DatasetSplit.All)
         {
             DigitSample[] part = samples.Where(s => s.Split == split).ToArray();
-            using Tensor audio = tensor(part.SelectMany(s => s.Audio).ToArray(), [part.Length, LogMelSpectrogram.Frames, LogMelSpectrogram.Bands]);
-            using Tensor video = tensor(part.SelectMany(s => s.Video).ToArray(), [part.Length, DigitImageRenderer.Side, DigitImageRenderer.Side]);
-            using Tensor label = tensor(part.Select(s => (long)s.Label).ToArray());
-            using Tensor id = tensor(part.Select(s => (long)s.Id).ToArray());
-            SafetensorsFile.Write(Path.Combine(folder, SplitFile(split)), [("audio", audio), ("video", video), ("label", label), ("id", id)],
+            int n = part.Length;
+            SafetensorsFile.Write(Path.Combine(folder, SplitFile(split)),
+                [
+                    (new SafetensorsEntry("audio", "F32", [n, LogMelSpectrogram.Frames, LogMelSpectrogram.Bands]), Bytes(part.SelectMany(s => s.Audio))),
+                    (new SafetensorsEntry("video", "U8", [n, DigitImageRenderer.Side, DigitImageRenderer.Side]), part.SelectMany(s => s.Video).ToArray()),
+                    (new SafetensorsEntry("label", "I64", [n]), Bytes(part.Select(s => (long)s.Label))),
+                    (new SafetensorsEntry("id", "I64", [n]), Bytes(part.Select(s => (long)s.Id))),
+                ],
                 new Dictionary<string, string> { ["dataset"] = Kind, ["split"] = split, ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture) });
         }
         using (var csv = CsvFiles.Create(Path.Combine(folder, "samples.csv")))
@@ -69,4 +72,8 @@ public static class DigitDatasetFiles
         DatasetPreview.WriteImages(Path.Combine(preview, "images.png"), samples);
         DatasetPreview.WriteSpectrograms(Path.Combine(preview, "spectrograms.png"), samples);
     }
+
+    /// <summary>The values' bytes as they lie in memory, little-endian on the machines Mosel runs on: the dataset is written without libtorch.</summary>
+    private static byte[] Bytes<T>(IEnumerable<T> values)
+        where T : struct => MemoryMarshal.AsBytes(values.ToArray().AsSpan()).ToArray();
 }

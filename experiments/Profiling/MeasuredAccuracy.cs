@@ -1,7 +1,8 @@
 using System.Globalization;
 using Mosel.Executor.Models;
+using Mosel.Executor.Datasets;
 using Mosel.Experiments.Datasets;
-using Mosel.Experiments.Training;
+using Mosel.Executor.Training;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Profiling;

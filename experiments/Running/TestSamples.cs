@@ -16,8 +16,7 @@ public static class TestSamples
             if (!s_samples.TryGetValue(dataset, out LabelledSamples? samples))
             {
                 // Kept for the life of the process, like the zoo's models: the split is a few megabytes.
-                DigitSplit test = DigitDataset.Load(dataset, DatasetSplit.Test);
-                samples = new LabelledSamples(new Dictionary<string, TorchSharp.torch.Tensor> { ["audio"] = test.Audio, ["video"] = test.Video }, test.Label);
+                samples = DigitDataset.Load(dataset, DatasetSplit.Test).AsLabelledSamples();
                 s_samples[dataset] = samples;
             }
             return samples;

@@ -171,4 +171,24 @@ public sealed class SafetensorsTests : IDisposable
         Assert.Empty(fits.Problems);
         Assert.All(fits.Rows, r => Assert.True(r.Fits));
     }
+
+    [Fact]
+    public void RawArraysWriteTheSameFileAsTensors()
+    {
+        // The same F32 [2, 2] and I64 [1] written from tensors and from their raw bytes: byte-identical files.
+        string fromTensors = Path.Combine(_folder, "tensors.safetensors");
+        string fromBytes = Path.Combine(_folder, "bytes.safetensors");
+        using Tensor f = tensor(new[] { 1f, 2f, 3f, 4f }).reshape(2, 2);
+        using Tensor i = tensor(new long[] { 9 });
+        var metadata = new Dictionary<string, string> { ["k"] = "v" };
+        SafetensorsFile.Write(fromTensors, [("f", f), ("i", i)], metadata);
+        SafetensorsFile.Write(fromBytes,
+            [(new SafetensorsEntry("f", "F32", [2, 2]), new[] { 1f, 2f, 3f, 4f }.SelectMany(BitConverter.GetBytes).ToArray()), (new SafetensorsEntry("i", "I64", [1]), BitConverter.GetBytes(9L))],
+            metadata);
+        Assert.Equal(File.ReadAllBytes(fromTensors), File.ReadAllBytes(fromBytes));
+
+        ArgumentException e = Assert.Throws<ArgumentException>(() =>
+            SafetensorsFile.Write(Path.Combine(_folder, "short.safetensors"), [(new SafetensorsEntry("f", "F32", [2]), new byte[7])]));
+        Assert.StartsWith("tensor 'f': 7 bytes do not fill F32 [2]", e.Message);
+    }
 }

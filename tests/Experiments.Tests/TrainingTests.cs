@@ -1,9 +1,10 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
+using Mosel.Executor.Datasets;
 using Mosel.Experiments.Datasets;
 using Mosel.Experiments.Safety;
-using Mosel.Experiments.Training;
+using Mosel.Executor.Training;
 using YamlDotNet.RepresentationModel;
 
 namespace Mosel.Experiments.Tests;

@@ -124,6 +124,22 @@ public static class SafetensorsFile
     /// <summary>Writes the tensors (any device; copied to the CPU) in the given order, with optional string metadata.</summary>
     public static void Write(string path, IReadOnlyList<(string Name, Tensor Tensor)> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
+        var arrays = new List<(SafetensorsEntry, byte[])>();
+        foreach ((string name, Tensor tensor) in tensors)
+        {
+            (string dtype, _, _) = Dtype(tensor.dtype) ?? throw new ArgumentException($"tensor '{name}': {tensor.dtype} has no safetensors dtype", nameof(tensors));
+            using Tensor cpu = tensor.detach().cpu().contiguous();
+            arrays.Add((new SafetensorsEntry(name, dtype, tensor.shape), cpu.bytes.ToArray()));
+        }
+        Write(path, arrays, metadata);
+    }
+
+    /// <summary>
+    /// Writes arrays given as raw little-endian bytes (no libtorch needed), in the given order, with optional string
+    /// metadata; each array's bytes must fill its dtype and shape exactly.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<(SafetensorsEntry Entry, byte[] Data)> arrays, IReadOnlyDictionary<string, string>? metadata = null)
+    {
         var header = new JsonObject();
         if (metadata is { Count: > 0 })
         {
@@ -135,17 +151,21 @@ public static class SafetensorsFile
             header[MetadataKey] = meta;
         }
         long offset = 0;
-        foreach ((string name, Tensor tensor) in tensors)
+        foreach ((SafetensorsEntry entry, byte[] data) in arrays)
         {
-            (string dtype, _, int size) = Dtype(tensor.dtype) ?? throw new ArgumentException($"tensor '{name}': {tensor.dtype} has no safetensors dtype", nameof(tensors));
-            long bytes = tensor.numel() * size;
-            header[name] = new JsonObject
+            (string Name, ScalarType Type, int Size) dtype = Array.Find(s_dtypes, t => t.Name == entry.Dtype);
+            long elements = entry.Shape.Aggregate(1L, (a, b) => a * b);
+            if (dtype.Name is null || data.LongLength != elements * dtype.Size)
             {
-                ["dtype"] = dtype,
-                ["shape"] = new JsonArray(tensor.shape.Select(d => (JsonNode)d).ToArray()),
-                ["data_offsets"] = new JsonArray(offset, offset + bytes),
+                throw new ArgumentException($"tensor '{entry.Name}': {data.LongLength} bytes do not fill {entry.Dtype} [{string.Join(", ", entry.Shape)}]", nameof(arrays));
+            }
+            header[entry.Name] = new JsonObject
+            {
+                ["dtype"] = entry.Dtype,
+                ["shape"] = new JsonArray(entry.Shape.Select(d => (JsonNode)d).ToArray()),
+                ["data_offsets"] = new JsonArray(offset, offset + data.LongLength),
             };
-            offset += bytes;
+            offset += data.LongLength;
         }
         byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString());
         // The format lets the header end in spaces; padding it to 8 bytes keeps the data aligned for readers that map the file.
@@ -159,10 +179,9 @@ public static class SafetensorsFile
         {
             stream.WriteByte((byte)' ');
         }
-        foreach ((_, Tensor tensor) in tensors)
+        foreach ((_, byte[] data) in arrays)
         {
-            using Tensor cpu = tensor.detach().cpu().contiguous();
-            stream.Write(cpu.bytes);
+            stream.Write(data);
         }
     }
 

@@ -1,6 +1,7 @@
+using Mosel.Executor.Execution;
 using static TorchSharp.torch;
 
-namespace Mosel.Experiments.Datasets;
+namespace Mosel.Executor.Datasets;
 
 /// <summary>One split of a digits dataset as model inputs: audio (N, 1, 32, 32), video (N, 1, 28, 28) scaled to [0, 1], labels and sample ids.</summary>
 public sealed class DigitSplit(string name, Tensor audio, Tensor video, Tensor label, Tensor id) : IDisposable
@@ -31,6 +32,9 @@ public sealed class DigitSplit(string name, Tensor audio, Tensor video, Tensor l
         }
         return inputs;
     }
+
+    /// <summary>The split as the torch executor's labelled samples (the same tensors: this split keeps owning them).</summary>
+    public LabelledSamples AsLabelledSamples() => new(new Dictionary<string, Tensor> { ["audio"] = Audio, ["video"] = Video }, Label);
 
     public void Dispose()
     {

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Mosel.Experiments.Training;
+namespace Mosel.Executor.Training;
 
 /// <summary>A modality configuration's accuracy on a labelled split, with the 95 % Wilson score interval of a binomial proportion.</summary>
 public sealed record ConfigurationAccuracy(string Configuration, int Correct, int Samples)

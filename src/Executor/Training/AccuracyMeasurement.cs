@@ -1,9 +1,9 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Profiling;
-using Mosel.Experiments.Datasets;
+using Mosel.Executor.Datasets;
 using static TorchSharp.torch;
 
-namespace Mosel.Experiments.Training;
+namespace Mosel.Executor.Training;
 
 /// <summary>How often a model names the right digit, per modality configuration, on one split.</summary>
 public static class AccuracyMeasurement

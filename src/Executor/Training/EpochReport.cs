@@ -1,4 +1,4 @@
-namespace Mosel.Experiments.Training;
+namespace Mosel.Executor.Training;
 
 /// <summary>One epoch of training: its mean loss and the validation accuracy per configuration (and their mean, which the early stop watches).</summary>
 public sealed record EpochReport(int Epoch, double Loss, IReadOnlyList<ConfigurationAccuracy> Validation, TimeSpan Elapsed)

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Mosel.Executor.Models;
 using Mosel.Executor.Profiling;
-using Mosel.Experiments.Datasets;
+using Mosel.Executor.Datasets;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Mosel.Experiments.Training;
+namespace Mosel.Executor.Training;
 
 /// <summary>
 /// Trains a zoo model on a digits dataset on the CPU with modality dropout: the batches cycle through every modality
@@ -19,6 +19,8 @@ public static class DigitsTrainer
     public static (ZooModel Model, IReadOnlyList<EpochReport> Epochs, int BestEpoch) Train(string modelName, ZooScale scale, DigitSplit train, DigitSplit validation,
         TrainingSettings settings, Action<EpochReport>? epochDone = null, Action<int, int>? batchDone = null)
     {
+        // Training has the machine to itself: every core to libtorch.
+        torch.set_num_threads(Environment.ProcessorCount);
         ZooModel model = ModelZoo.Create(modelName, scale, settings.Seed);
         if (model is AvDigitsModel digits)
         {
