@@ -33,6 +33,20 @@ public sealed class AccuracyDocument
     public string Source { get; init; } = "";
 
     public Dictionary<string, double>? Values { get; init; }
+
+    /// <summary>Where the values were measured: per configuration, right answers of samples and the 95 % interval.</summary>
+    public Dictionary<string, MeasuredAccuracyDocument>? Measured { get; init; }
+}
+
+public sealed class MeasuredAccuracyDocument
+{
+    public int Correct { get; init; }
+
+    public int Samples { get; init; }
+
+    public double Low95 { get; init; }
+
+    public double High95 { get; init; }
 }
 
 public sealed class LatencyDocument

@@ -23,6 +23,36 @@ public static class ProfileFile
         }
     }
 
+    /// <summary>accuracy.measured, checked against accuracy.values: each listed configuration's right answers give its value.</summary>
+    private static Dictionary<string, AccuracyCount> MeasuredCounts(AccuracyDocument accuracy)
+    {
+        var counts = new Dictionary<string, AccuracyCount>();
+        foreach ((string config, MeasuredAccuracyDocument m) in accuracy.Measured ?? [])
+        {
+            string key = $"accuracy.measured.{config}";
+            if (accuracy.Values is null || !accuracy.Values.TryGetValue(config, out double value))
+            {
+                throw new ProfileException(key, "not a configuration listed in accuracy.values");
+            }
+            if (m.Samples < 1 || m.Correct < 0 || m.Correct > m.Samples)
+            {
+                throw new ProfileException(key, $"needs samples >= 1 and 0 <= correct <= samples, found {m.Correct} of {m.Samples}");
+            }
+            var count = new AccuracyCount(m.Correct, m.Samples, m.Low95, m.High95);
+            // The values are written rounded to six places.
+            if (Math.Abs(count.Accuracy - (accuracy.Unit == "percent" ? value / 100 : value)) > 5e-7)
+            {
+                throw new ProfileException(key, $"{m.Correct}/{m.Samples} is {count.Accuracy:0.######}, but accuracy.values.{config} is {value}");
+            }
+            if (m.Low95 < 0 || m.Low95 > count.Accuracy + 1e-9 || m.High95 < count.Accuracy - 1e-9 || m.High95 > 1)
+            {
+                throw new ProfileException(key, $"the interval [{m.Low95}, {m.High95}] must lie in [0, 1] and hold {count.Accuracy:0.######}");
+            }
+            counts[config] = count;
+        }
+        return counts;
+    }
+
     public static ModelProfile ToProfile(ProfileDocument document)
     {
         AccuracyDocument accuracy = document.Accuracy ?? throw new ProfileException("accuracy", "missing required key");
@@ -30,7 +60,10 @@ public static class ProfileFile
         {
             throw new ProfileException("accuracy.unit", $"must be 'fraction' or 'percent', found '{accuracy.Unit}'");
         }
-        var metric = new AccuracyMetric(accuracy.Metric, accuracy.Unit, accuracy.HigherIsBetter, accuracy.Approximate, accuracy.Source);
+        var metric = new AccuracyMetric(accuracy.Metric, accuracy.Unit, accuracy.HigherIsBetter, accuracy.Approximate, accuracy.Source)
+        {
+            Measured = MeasuredCounts(accuracy),
+        };
         if (document.Latency is null)
         {
             throw new ProfileException("latency", "missing required key");
@@ -93,6 +126,13 @@ public static class ProfileFile
                 Approximate = profile.Metric.Approximate,
                 Source = profile.Metric.Source,
                 Values = profile.Configurations.ToDictionary(c => c.Name, c => c.PublishedValue),
+                Measured = profile.Metric.Measured.Count == 0 ? null : profile.Metric.Measured.ToDictionary(m => m.Key, m => new MeasuredAccuracyDocument
+                {
+                    Correct = m.Value.Correct,
+                    Samples = m.Value.Samples,
+                    Low95 = m.Value.Low95,
+                    High95 = m.Value.High95,
+                }),
             },
             Latency = latency,
         };

@@ -22,7 +22,11 @@ public static class MeasuredAccuracy
             $"{m.Configuration} {m.Correct}/{m.Samples} [{m.Interval95.Low:0.0000}, {m.Interval95.High:0.0000}]")));
         var metric = new AccuracyMetric($"accuracy (digits test split, {test.Count} samples)", "fraction", true, false,
             $"measured by mosel profile --accuracy on {Path.GetFullPath(dataset)} (test split) with weights {weights ?? "seeded random (untrained)"}; " +
-            $"correct/samples and 95 % Wilson interval: {intervals}");
+            $"correct/samples and 95 % Wilson interval: {intervals}")
+        {
+            Measured = measured.ToDictionary(m => m.Configuration,
+                m => new AccuracyCount(m.Correct, m.Samples, Math.Round(m.Interval95.Low, 6), Math.Round(m.Interval95.High, 6))),
+        };
         return (metric, measured.ToDictionary(m => m.Configuration, m => Math.Round(m.Accuracy, 6)));
     }
 }

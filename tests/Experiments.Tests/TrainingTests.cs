@@ -2,6 +2,7 @@ using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
 using Mosel.Executor.Datasets;
+using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Datasets;
 using Mosel.Experiments.Safety;
 using Mosel.Executor.Training;
@@ -62,6 +63,21 @@ public sealed class TrainingTests
             Assert.Contains($"{a.Configuration} {a.Correct}/{a.Samples} [", ((YamlScalarNode)accuracy["source"]).Value);
         }
         Assert.Contains("accuracy (digits test split, 20 samples)", ((YamlScalarNode)accuracy["metric"]).Value);
+
+        // The counts and intervals are machine-readable too, read back by the loader, which refuses a count that does not give the value.
+        Sim.Profiles.ModelProfile loaded = ProfileFile.Load(profile);
+        foreach (ConfigurationAccuracy a in expected)
+        {
+            Sim.Profiles.AccuracyCount count = loaded.Metric.Measured[a.Configuration];
+            Assert.Equal((a.Correct, a.Samples), (count.Correct, count.Samples));
+            Assert.Equal(Math.Round(a.Interval95.Low, 6), count.Low95, 12);
+            Assert.Equal(Math.Round(a.Interval95.High, 6), count.High95, 12);
+        }
+        string text = File.ReadAllText(profile);
+        int samples = expected[0].Samples;
+        string broken = scratch.File("broken.yaml", text.Replace($"samples: {samples}", $"samples: {samples * 2}"));
+        ConfigException refused = Assert.Throws<ConfigException>(() => ProfileFile.Load(broken));
+        Assert.StartsWith($"{broken}: accuracy.measured.audio+video: {expected[0].Correct}/{samples * 2} is ", refused.Message);
 
         ScoredRunsCountEveryFinishedRequest(scratch, profile, weights, expected);
     }

@@ -8,6 +8,9 @@ public sealed record AccuracyMetric(string Name, string Unit, bool HigherIsBette
 {
     public static AccuracyMetric Default { get; } = new("accuracy", "fraction", true, false, "");
 
+    /// <summary>Per configuration, the counts and interval behind a measured accuracy (<c>mosel profile --accuracy</c>); empty for a published table.</summary>
+    public IReadOnlyDictionary<string, AccuracyCount> Measured { get; init; } = new Dictionary<string, AccuracyCount>();
+
     public double ToScore(double published)
     {
         double fraction = Unit == "percent" ? published / 100.0 : published;
