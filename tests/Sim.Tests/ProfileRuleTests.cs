@@ -128,6 +128,17 @@ public sealed class ProfileRuleTests
     public void TheDefaultMetricIsAnExactFractionWhereHigherIsBetter()
     {
         Assert.Equal(new AccuracyMetric("accuracy", "fraction", true, false, ""), AccuracyMetric.Default);
+        Assert.Empty(AccuracyMetric.Default.Measured);
+    }
+
+    [Fact]
+    public void MetricsWithTheSameCountsAreEqual()
+    {
+        AccuracyMetric With(int correct) => AccuracyMetric.Default with { Measured = new Dictionary<string, AccuracyCount> { ["a"] = new(correct, 10, 0.5, 0.9) } };
+        Assert.Equal(With(7), With(7));
+        Assert.Equal(With(7).GetHashCode(), With(7).GetHashCode());
+        Assert.NotEqual(With(7), With(8));
+        Assert.NotEqual(AccuracyMetric.Default, With(7));
     }
 
     [Theory]
