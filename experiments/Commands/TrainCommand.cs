@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mosel.Executor.Execution;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
@@ -67,6 +68,7 @@ public static class TrainCommand
         {
             throw new ConfigException($"{folder}: training needs samples in both the train and the validation split (found {train.Count} and {validation.Count})");
         }
+        TorchRuntime.UseEveryCore();
         ZooModel model = null!;
         IReadOnlyList<EpochReport> epochs = null!;
         int bestEpoch = 0;

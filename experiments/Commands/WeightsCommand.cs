@@ -46,6 +46,10 @@ public static class WeightsCommand
             {
                 throw new ConfigException("--model or --file: name a zoo model, a .safetensors checkpoint, or both");
             }
+            if (parse.GetValue(map)!.Length > 0 && (name is null || path is null))
+            {
+                throw new ConfigException("--map: renames a checkpoint's tensors onto a model's, so it needs both --model and --file");
+            }
             if (name is not null && !ModelZoo.Names.Contains(name))
             {
                 throw new ConfigException($"--model: '{name}' is not in the zoo (known: {string.Join(", ", ModelZoo.Names)})");
@@ -114,9 +118,17 @@ public static class WeightsCommand
         AnsiConsole.Write(table);
         int filled = match.Rows.Count(r => r.Fits);
         int needed = match.Rows.Count(r => r.ModelName is not null);
-        AnsiConsole.MarkupLine(Markup.Escape(match.Problems.Count == 0
-            ? $"the checkpoint fills all {needed} tensors of {model}: it loads"
-            : $"{filled} of {needed} model tensors filled; {match.Problems.Count} problems, the first: {match.Problems[0]}"));
-        return match.Problems.Count == 0 ? 0 : 1;
+        if (match.Problems.Count == 0)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"the checkpoint fills all {needed} tensors of {model}: it loads"));
+            return 0;
+        }
+        AnsiConsole.MarkupLine(Markup.Escape($"{filled} of {needed} model tensors filled; {match.Problems.Count} problems:"));
+        // Plain lines, not wrapped to the terminal: one problem a line, for grep.
+        foreach (string problem in match.Problems)
+        {
+            Console.Out.WriteLine(problem);
+        }
+        return 1;
     }
 }

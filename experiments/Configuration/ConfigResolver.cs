@@ -130,7 +130,7 @@ public static class ConfigResolver
     }
 
     /// <summary>A digits dataset's samples are av-digits inputs: the profile must be that model's, and the folder a built dataset.</summary>
-    private static bool Dataset(string folder, ModelProfile profile, ConfigErrors v)
+    private static bool Dataset(ScoringSplit split, ModelProfile profile, ConfigErrors v)
     {
         if (!v.Check(profile.Name == AvDigitsModel.ZooName, "executor.dataset",
             $"a digits dataset feeds the {AvDigitsModel.ZooName} model, but the profile is '{profile.Name}'"))
@@ -139,9 +139,8 @@ public static class ConfigResolver
         }
         try
         {
-            DigitDataset.Check(folder);
-            return v.Check(File.Exists(Path.Combine(folder, DigitDatasetFiles.SplitFile(DatasetSplit.Test))), "executor.dataset",
-                $"{folder}: no {DigitDatasetFiles.SplitFile(DatasetSplit.Test)}");
+            DigitDataset.Check(split.Folder);
+            return v.Check(File.Exists(split.File), "executor.dataset", $"{split.Folder}: no {Path.GetFileName(split.File)}");
         }
         catch (ConfigException e)
         {

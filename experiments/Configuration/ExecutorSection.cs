@@ -1,6 +1,7 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
+using Mosel.Experiments.Datasets;
 
 namespace Mosel.Experiments.Configuration;
 
@@ -20,9 +21,12 @@ public static class ExecutorSection
             TorchDevice? device = v.OneOf(executor.Device, "executor.device", s_devices, "'cpu' or 'cuda'");
             bool scaleOk = v.Check(executor.Scale is "full" or "tiny", "executor.scale", $"must be 'full' or 'tiny', found '{executor.Scale}'");
             string? weights = executor.Weights is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Weights));
-            string? dataset = executor.Dataset is null ? null : Path.GetFullPath(Path.Combine(folder, executor.Dataset));
+            bool splitOk = v.Check(executor.DatasetSplit is DatasetSplit.Test or DatasetSplit.Validation, "executor.dataset_split",
+                $"must be '{DatasetSplit.Test}' or '{DatasetSplit.Validation}', found '{executor.DatasetSplit}'");
+            ScoringSplit? dataset = executor.Dataset is null || !splitOk ? null
+                : new ScoringSplit(Path.GetFullPath(Path.Combine(folder, executor.Dataset)), executor.DatasetSplit);
             WeightNameMap? names = WeightNames(executor, weights, v);
-            torchOk = device is not null && scaleOk && names is not null;
+            torchOk = device is not null && scaleOk && names is not null && splitOk;
             torch = torchOk ? new TorchPlan(device!.Value, ZooScale.Parse(executor.Scale), executor.Libtorch, weights, names!, dataset, executor.Warmup) : null;
         }
         else

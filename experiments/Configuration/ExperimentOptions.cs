@@ -228,6 +228,12 @@ public sealed record ExecutorOptions
     /// </summary>
     public string? Dataset { get; init; }
 
+    /// <summary>
+    /// torch with a dataset: the split whose samples the requests carry, <c>test</c> (the split <c>mosel profile --accuracy</c>
+    /// measures, so predicted and measured accuracy share their samples) or <c>validation</c> (samples the profile never saw).
+    /// </summary>
+    public string DatasetSplit { get; init; } = Datasets.DatasetSplit.Test;
+
     /// <summary>torch only: run every configuration at every batch size once before the run starts, so first-shape costs do not land on the first jobs.</summary>
     public bool Warmup { get; init; } = true;
 

@@ -29,7 +29,7 @@ public static class InputFiles
             }
             if (absolute.Executor.Dataset is string dataset)
             {
-                files.Add(("dataset", Path.Combine(dataset, DigitDatasetFiles.SplitFile(DatasetSplit.Test))));
+                files.Add(("dataset", Path.Combine(dataset, DigitDatasetFiles.SplitFile(absolute.Executor.DatasetSplit))));
             }
         }
         return files.Distinct().ToArray();

@@ -30,7 +30,8 @@ public sealed class AccuracyDocument
 
     public bool Approximate { get; init; }
 
-    public string Source { get; init; } = "";
+    /// <summary>Where the values come from; left out when there is nothing to say (the loader refuses an empty value).</summary>
+    public string? Source { get; init; }
 
     public Dictionary<string, double>? Values { get; init; }
 

@@ -39,8 +39,8 @@ public static class ProfileFile
                 throw new ProfileException(key, $"needs samples >= 1 and 0 <= correct <= samples, found {m.Correct} of {m.Samples}");
             }
             var count = new AccuracyCount(m.Correct, m.Samples, m.Low95, m.High95);
-            // The values are written rounded to six places.
-            if (Math.Abs(count.Accuracy - (accuracy.Unit == "percent" ? value / 100 : value)) > 5e-7)
+            // The values are written rounded to six places: a half in the seventh place may land either side of 5e-7.
+            if (Math.Abs(count.Accuracy - (accuracy.Unit == "percent" ? value / 100 : value)) > 5e-7 + 1e-12)
             {
                 throw new ProfileException(key, $"{m.Correct}/{m.Samples} is {count.Accuracy:0.######}, but accuracy.values.{config} is {value}");
             }
@@ -60,7 +60,7 @@ public static class ProfileFile
         {
             throw new ProfileException("accuracy.unit", $"must be 'fraction' or 'percent', found '{accuracy.Unit}'");
         }
-        var metric = new AccuracyMetric(accuracy.Metric, accuracy.Unit, accuracy.HigherIsBetter, accuracy.Approximate, accuracy.Source)
+        var metric = new AccuracyMetric(accuracy.Metric, accuracy.Unit, accuracy.HigherIsBetter, accuracy.Approximate, accuracy.Source ?? "")
         {
             Measured = MeasuredCounts(accuracy),
         };
@@ -124,7 +124,7 @@ public static class ProfileFile
                 Unit = profile.Metric.Unit,
                 HigherIsBetter = profile.Metric.HigherIsBetter,
                 Approximate = profile.Metric.Approximate,
-                Source = profile.Metric.Source,
+                Source = profile.Metric.Source.Length == 0 ? null : profile.Metric.Source,
                 Values = profile.Configurations.ToDictionary(c => c.Name, c => c.PublishedValue),
                 Measured = profile.Metric.Measured.Count == 0 ? null : profile.Metric.Measured.ToDictionary(m => m.Key, m => new MeasuredAccuracyDocument
                 {

@@ -6,4 +6,4 @@ namespace Mosel.Experiments.Configuration;
 
 /// <summary>How real forward passes run (executor.kind: torch); with a dataset, requests get its test samples and are scored.</summary>
 public sealed record TorchExecution(string Model, ZooScale Scale, TorchDevice Device, LibTorchStatus LibTorch, string? Weights, WeightNameMap WeightNames,
-    string? Dataset, bool WarmUp);
+    ScoringSplit? Dataset, bool WarmUp);

@@ -5,4 +5,4 @@ using Mosel.Executor.Weights;
 namespace Mosel.Experiments.Configuration;
 
 /// <summary>Real forward passes as asked for: device, scale, where libtorch, the weights and the labelled dataset are (the model is the profile's).</summary>
-public sealed record TorchPlan(TorchDevice Device, ZooScale Scale, string? LibTorchFolder, string? Weights, WeightNameMap WeightNames, string? Dataset, bool WarmUp);
+public sealed record TorchPlan(TorchDevice Device, ZooScale Scale, string? LibTorchFolder, string? Weights, WeightNameMap WeightNames, ScoringSplit? Dataset, bool WarmUp);

@@ -98,7 +98,7 @@ public static class ExperimentRunner
         LatencyModel estimate = config.CreateEstimate(precision, run.Seed);
         TorchExecutor? torchExecutor = config.Torch is { } torch
             ? new TorchExecutor(ZooModels.Get(torch.Model, torch.Scale, torch.Weights, torch.WeightNames), config.Profile, torch.Device, precision, run.Seed,
-                torch.Dataset is null ? null : TestSamples.Get(torch.Dataset))
+                torch.Dataset is null ? null : ScoringSamples.Get(torch.Dataset))
             : null;
         IExecutor executor = (IExecutor?)torchExecutor ?? new ProfileReplayExecutor(truth, config.NoiseCv, SeedStreams.Create((ulong)run.Seed, "service-noise"));
         LiveReplayService? live = null;

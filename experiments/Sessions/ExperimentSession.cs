@@ -33,12 +33,13 @@ public static class ExperimentSession
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or FormatException or EndOfStreamException)
             {
-                throw new ConfigException($"{experiment.SourcePath}: executor.weights: {torch.Weights} is not a weights file for {torch.Model} ({torch.Scale.Name}): {e.Message}", e);
+                string renamed = torch.WeightNames.ToString() is { Length: > 0 } renames ? $" (its tensors renamed by executor.weights_map: {renames})" : "";
+                throw new ConfigException($"{experiment.SourcePath}: executor.weights: {torch.Weights}{renamed} is not a weights file for {torch.Model} ({torch.Scale.Name}): {e.Message}", e);
             }
-            if (torch.Dataset is not null)
+            // Read before anything is written: a damaged or empty split is one line now, not a failed run later.
+            if (torch.Dataset is not null && ScoringSamples.Get(torch.Dataset).Count == 0)
             {
-                // Read before anything is written: a damaged split is one line now, not a failed run later.
-                TestSamples.Get(torch.Dataset);
+                throw new ConfigException($"{experiment.SourcePath}: executor.dataset: the {torch.Dataset.Split} split of {torch.Dataset.Folder} is empty; build the dataset with more --utterances");
             }
         }
     }

@@ -164,8 +164,9 @@ public sealed class SafetensorsTests : IDisposable
             "f.safetensors: tensor 'x.b' has shape [4], the model's 'b' needs [3]",
             "f.safetensors: tensor 'x.c' has no place in the model (as 'c')",
         ], match.Problems);
-        Assert.Equal([true, false, false], match.Rows.Select(r => r.Fits));
-        Assert.Equal(["a", "b", null], match.Rows.Select(r => r.ModelName));
+        Assert.Equal([true, false, false, false], match.Rows.Select(r => r.Fits));
+        Assert.Equal(["a", "b", null, null], match.Rows.Select(r => r.ModelName));
+        Assert.Equal(["x.a", "x.b", "x.c", "y.a"], match.Rows.Select(r => r.FileName));
 
         WeightsMatch fits = WeightsMatch.Of("f.safetensors", model, [new("x.a", "F32", [2]), new("x.b", "F32", [3])], WeightNameMap.Parse(["x.="]));
         Assert.Empty(fits.Problems);

@@ -5,6 +5,7 @@ using Mosel.Sim.Engine;
 using Mosel.Sim.Metrics;
 using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
+using Mosel.Sim.Randomness;
 using Mosel.Sim.Workload;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,6 +38,20 @@ public sealed class ScoredExecutionTests
         Assert.Equal([0, 0], Run(model, inputs, neverPredicted, [4, 4, 4]));
         // Labels the audio+video configuration predicts: an all-modality job gets all twelve right.
         Assert.Equal([Samples, Samples], Run(model, inputs, both, [Samples, 0, 0]));
+
+        // A mixed job (4 a+v, 4 audio, 4 video): the first job's requests take the shuffled order's first twelve samples,
+        // its micro-batches four each in configuration order. Labels that each sample's own configuration predicts are
+        // all right; the same labels scored as if every request ran audio+video are not (so the count tells the two apart).
+        int[] order = Enumerable.Range(0, Samples).ToArray();
+        SeedStreams.Create(5, "test-samples").Shuffle(order);
+        long[][] byConfiguration = [both, audioOnly, video];
+        long[] own = new long[Samples];
+        for (int k = 0; k < Samples; k++)
+        {
+            own[order[k]] = byConfiguration[k / 4][order[k]];
+        }
+        Assert.True(own.Where((label, s) => label != both[s]).Any(), "the configurations predict alike: the mixed case would prove nothing");
+        Assert.Equal(Samples, Run(model, inputs, own, [4, 4, 4])[0]);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
+using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Datasets;
 using static TorchSharp.torch;
 
@@ -111,5 +112,47 @@ public sealed class DatasetTests
         Assert.Equal(2, code);
         Assert.Contains("not a Mosel results folder", error);
         Assert.Equal("a user's file", File.ReadAllText(scratch.Combine("mine.txt")));
+    }
+
+    /// <summary>A scored run on a test split that is empty or of the wrong shape is refused in one line before anything is written.</summary>
+    [Theory]
+    [InlineData(0, 32, "the test split of")]
+    [InlineData(3, 16, "tensor 'audio' is Float32 [3, 16, 16]; expected Float32 [3, 32, 32]")]
+    public void AnEmptyOrMisshapenTestSplitIsOneLine(int samples, int audioSide, string message)
+    {
+        using var scratch = new Scratch();
+        string dataset = Directory.CreateDirectory(scratch.Combine("digits")).FullName;
+        File.WriteAllText(Path.Combine(dataset, DigitDatasetFiles.Manifest), $$"""{"kind": "{{DigitDatasetFiles.Kind}}"}""");
+        SafetensorsFile.Write(Path.Combine(dataset, DigitDatasetFiles.SplitFile(DatasetSplit.Test)),
+        [
+            (new SafetensorsEntry("audio", "F32", [samples, audioSide, audioSide]), new byte[samples * audioSide * audioSide * 4]),
+            (new SafetensorsEntry("video", "U8", [samples, 28, 28]), new byte[samples * 28 * 28]),
+            (new SafetensorsEntry("label", "I64", [samples]), new byte[samples * 8]),
+            (new SafetensorsEntry("id", "I64", [samples]), new byte[samples * 8]),
+        ]);
+        string[] configurations = ["audio+video", "audio", "video"];
+        var profile = Sim.Profiles.ModelProfile.Create("av-digits", ["audio", "video"], Sim.Profiles.AccuracyMetric.Default,
+            configurations.ToDictionary(c => c, _ => 0.5),
+            new Dictionary<Sim.Profiles.Precision, IReadOnlyDictionary<string, Sim.Profiles.LatencyTable>>
+            {
+                [Sim.Profiles.Precision.Fp32] = configurations.ToDictionary(c => c, c => Sim.Profiles.LatencyTable.Create(c, [1, 32], [1, 2])),
+            },
+            "test", "test");
+        ProfileFile.Save(profile, "test", scratch.Combine("av-digits.yaml"));
+        string config = scratch.File("scored.yaml", """
+            profile: av-digits.yaml
+            policies: [none]
+            workload:
+              arrivals: poisson
+              loads_qps: [10]
+              duration_s: 1
+              accuracy_target: {min: 0.5, max: 0.5}
+            executor: {kind: torch, device: cpu, scale: tiny, dataset: digits}
+            """);
+        (int code, _, string error) = CliRunner.Run("simulate", "--config", config, "--out", scratch.Combine("results"));
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(Directory.Exists(scratch.Combine("results")));
     }
 }

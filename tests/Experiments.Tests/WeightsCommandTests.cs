@@ -30,7 +30,8 @@ public sealed class WeightsCommandTests
 
         (code, output, _) = CliRunner.Run("weights", "names", "--model", "tvlt", "--scale", "tiny", "--file", checkpoint);
         Assert.Equal(1, code);
-        Assert.Contains($"0 of {tensors} model tensors filled; {2 * tensors} problems, the first: {checkpoint}: no tensor for the model's", output.ReplaceLineEndings(" ").Replace("  ", " "));
+        Assert.Contains($"0 of {tensors} model tensors filled; {2 * tensors} problems:", output);
+        Assert.Equal(tensors, output.Split('\n').Count(l => l.StartsWith($"{checkpoint}: no tensor for the model's", StringComparison.Ordinal)));
         (code, output, _) = CliRunner.Run("weights", "names", "--model", "tvlt", "--scale", "tiny", "--file", checkpoint, "--map", "model.=");
         Assert.Equal(0, code);
         Assert.Contains($"the checkpoint fills all {tensors} tensors of tvlt: it loads", output);
@@ -50,6 +51,7 @@ public sealed class WeightsCommandTests
     [Theory]
     [InlineData(new[] { "weights", "names", "--model", "tvlt", "--map", "model." }, "--map: 'model.' is not a rename: write FROM=TO")]
     [InlineData(new[] { "weights", "names" }, "--model or --file: name a zoo model, a .safetensors checkpoint, or both")]
+    [InlineData(new[] { "weights", "names", "--model", "tvlt", "--map", "model.=" }, "--map: renames a checkpoint's tensors onto a model's, so it needs both --model and --file")]
     [InlineData(new[] { "weights", "names", "--model", "gpt" }, "--model: 'gpt' is not in the zoo")]
     [InlineData(new[] { "profile", "--model", "tvlt", "--scale", "tiny", "--weights-map", "model.=", "--out", "/tmp/never-written.yaml" },
         "--weights-map: renames a .safetensors checkpoint's tensors, so it needs --weights FILE.safetensors")]
@@ -64,6 +66,7 @@ public sealed class WeightsCommandTests
 
     [Theory]
     [InlineData("experiments/configs/smoke.yaml", "executor.weights_map=[model.=]", "executor.weights_map: renames a checkpoint's tensors, so it needs executor.kind: torch")]
+    [InlineData("experiments/configs/torch-cpu-smoke.yaml", "executor.dataset_split=train", "executor.dataset_split: must be 'test' or 'validation', found 'train'")]
     [InlineData("experiments/configs/torch-cpu-smoke.yaml", "executor.weights_map=[model.=]", "executor.weights_map: renames a .safetensors checkpoint's tensors, so it needs executor.weights: FILE.safetensors")]
     public void AWeightsMapNeedsASafetensorsCheckpoint(string config, string setting, string message)
     {

@@ -11,8 +11,15 @@ public static class DigitSplitFile
 {
     public const int Classes = 10;
 
+    // One sample's audio (log mel frames x bands) and image (side x side), as mosel dataset build writes them.
+    private static readonly long[] s_audio = [32, 32];
+    private static readonly long[] s_video = [28, 28];
+
     public static DigitSplit Read(string path, string split)
     {
+        // Everything made here, the file's tensors included, is freed with the scope (on an error too) except the split's
+        // four tensors, moved out on success.
+        using var scope = NewDisposeScope();
         Dictionary<string, Tensor> tensors;
         try
         {
@@ -22,38 +29,31 @@ public static class DigitSplitFile
         {
             throw new DatasetException(e.Message, e);
         }
-        try
+        Tensor label = Take(tensors, path, "label", ScalarType.Int64, []);
+        long n = label.shape[0];
+        Tensor audio = Take(tensors, path, "audio", ScalarType.Float32, s_audio, n).unsqueeze(1);
+        Tensor video = Take(tensors, path, "video", ScalarType.Byte, s_video, n).to(ScalarType.Float32).div_(255).unsqueeze(1);
+        Tensor id = Take(tensors, path, "id", ScalarType.Int64, [], n);
+        if (label.numel() > 0 && (label.min().item<long>() < 0 || label.max().item<long>() >= Classes))
         {
-            Tensor label = Take(tensors, path, "label", ScalarType.Int64, 1);
-            long n = label.shape[0];
-            Tensor audio = Take(tensors, path, "audio", ScalarType.Float32, 3, n).unsqueeze(1);
-            Tensor video = Take(tensors, path, "video", ScalarType.Byte, 3, n).to(ScalarType.Float32).div_(255).unsqueeze(1);
-            Tensor id = Take(tensors, path, "id", ScalarType.Int64, 1, n);
-            if (label.numel() > 0 && (label.min().item<long>() < 0 || label.max().item<long>() >= Classes))
-            {
-                throw new DatasetException($"{path}: label: values must be digits 0-9");
-            }
-            return new DigitSplit(split, audio, video, label, id);
+            throw new DatasetException($"{path}: label: values must be digits 0-9");
         }
-        finally
-        {
-            foreach (Tensor t in tensors.Values)
-            {
-                t.Dispose();
-            }
-        }
+        return new DigitSplit(split, audio.MoveToOuterDisposeScope(), video.MoveToOuterDisposeScope(), label.MoveToOuterDisposeScope(), id.MoveToOuterDisposeScope());
     }
 
-    private static Tensor Take(Dictionary<string, Tensor> tensors, string path, string name, ScalarType type, int dimensions, long? rows = null)
+    /// <param name="sample">The shape of one sample (empty for one value a sample).</param>
+    /// <param name="rows">The number of samples, or null to take this tensor's.</param>
+    private static Tensor Take(Dictionary<string, Tensor> tensors, string path, string name, ScalarType type, long[] sample, long? rows = null)
     {
         if (!tensors.TryGetValue(name, out Tensor? tensor))
         {
             throw new DatasetException($"{path}: no tensor '{name}'");
         }
-        if (tensor.dtype != type || tensor.dim() != dimensions || (rows is long n && tensor.shape[0] != n))
+        long n = rows ?? (tensor.dim() > 0 ? tensor.shape[0] : -1);
+        if (tensor.dtype != type || !tensor.shape.SequenceEqual([n, .. sample]))
         {
-            throw new DatasetException($"{path}: tensor '{name}' is {tensor.dtype} [{string.Join(", ", tensor.shape)}]; expected {type} with {dimensions} dimensions{(rows is long r ? $" and {r} rows" : "")}");
+            throw new DatasetException($"{path}: tensor '{name}' is {tensor.dtype} [{string.Join(", ", tensor.shape)}]; expected {type} [{string.Join(", ", [rows?.ToString() ?? "N", .. sample.Select(s => s.ToString())])}]");
         }
-        return tensor.clone();
+        return tensor;
     }
 }

@@ -52,7 +52,15 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         _inputs = model.RandomInputs(profile.MaxBatchSize, profile.Modalities, TorchRuntime.DeviceOf(device), TorchRuntime.TypeOf(precision), generator);
         if (samples is not null)
         {
-            _samples = Copy(samples, model, profile);
+            try
+            {
+                _samples = Copy(samples, model, profile);
+            }
+            catch (ArgumentException)
+            {
+                Dispose();
+                throw;
+            }
             _labels = samples.Labels.to(ScalarType.Int64, TorchRuntime.DeviceOf(device), copy: true);
             _order = Shuffled(samples.Count, seed);
         }
@@ -65,7 +73,6 @@ public sealed class TorchExecutor : IExecutor, IDisposable
         {
             throw new ArgumentException("the labelled samples are empty");
         }
-        var copies = new Dictionary<string, Tensor>();
         foreach (string modality in profile.Modalities)
         {
             long[] shape = model.Inputs.Single(i => i.Modality == modality).Shape;
@@ -73,9 +80,9 @@ public sealed class TorchExecutor : IExecutor, IDisposable
             {
                 throw new ArgumentException($"the labelled samples have no {modality} input of shape [{samples.Count}, {string.Join(", ", shape)}] for {model.GetName()}");
             }
-            copies[modality] = input.to(TorchRuntime.TypeOf(_precision), TorchRuntime.DeviceOf(_device), copy: true);
         }
-        return copies;
+        // Checked first, copied after: a refusal leaves no copy behind.
+        return profile.Modalities.ToDictionary(m => m, m => samples.Inputs[m].to(TorchRuntime.TypeOf(_precision), TorchRuntime.DeviceOf(_device), copy: true));
     }
 
     private static int[] Shuffled(int count, int seed)

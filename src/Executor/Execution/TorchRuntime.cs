@@ -46,6 +46,9 @@ public static class TorchRuntime
         return seconds;
     }
 
+    /// <summary>Every core to libtorch's intra-op threads, for work that has the machine to itself (training).</summary>
+    public static void UseEveryCore() => set_num_threads(Environment.ProcessorCount);
+
     /// <summary>
     /// For a live replay on the CPU, called on a worker thread: leaves one core to the scheduler's thread and
     /// shares the rest among the workers. With every core given to libtorch, its intra-op threads and the

@@ -19,8 +19,6 @@ public static class DigitsTrainer
     public static (ZooModel Model, IReadOnlyList<EpochReport> Epochs, int BestEpoch) Train(string modelName, ZooScale scale, DigitSplit train, DigitSplit validation,
         TrainingSettings settings, Action<EpochReport>? epochDone = null, Action<int, int>? batchDone = null)
     {
-        // Training has the machine to itself: every core to libtorch.
-        torch.set_num_threads(Environment.ProcessorCount);
         ZooModel model = ModelZoo.Create(modelName, scale, settings.Seed);
         if (model is AvDigitsModel digits)
         {

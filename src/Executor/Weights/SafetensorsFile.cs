@@ -121,17 +121,21 @@ public static class SafetensorsFile
         return metadata;
     }
 
-    /// <summary>Writes the tensors (any device; copied to the CPU) in the given order, with optional string metadata.</summary>
+    /// <summary>Writes the tensors (any device; copied to the CPU one at a time) in the given order, with optional string metadata.</summary>
     public static void Write(string path, IReadOnlyList<(string Name, Tensor Tensor)> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var arrays = new List<(SafetensorsEntry, byte[])>();
-        foreach ((string name, Tensor tensor) in tensors)
+        var entries = new SafetensorsEntry[tensors.Count];
+        for (int i = 0; i < tensors.Count; i++)
         {
+            (string name, Tensor tensor) = tensors[i];
             (string dtype, _, _) = Dtype(tensor.dtype) ?? throw new ArgumentException($"tensor '{name}': {tensor.dtype} has no safetensors dtype", nameof(tensors));
-            using Tensor cpu = tensor.detach().cpu().contiguous();
-            arrays.Add((new SafetensorsEntry(name, dtype, tensor.shape), cpu.bytes.ToArray()));
+            entries[i] = new SafetensorsEntry(name, dtype, tensor.shape);
         }
-        Write(path, arrays, metadata);
+        WriteFile(path, entries, metadata, (i, stream) =>
+        {
+            using Tensor cpu = tensors[i].Tensor.detach().cpu().contiguous();
+            stream.Write(cpu.bytes);
+        });
     }
 
     /// <summary>
@@ -139,6 +143,19 @@ public static class SafetensorsFile
     /// metadata; each array's bytes must fill its dtype and shape exactly.
     /// </summary>
     public static void Write(string path, IReadOnlyList<(SafetensorsEntry Entry, byte[] Data)> arrays, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        foreach ((SafetensorsEntry entry, byte[] data) in arrays)
+        {
+            if (Bytes(entry) is not long bytes || data.LongLength != bytes)
+            {
+                throw new ArgumentException($"tensor '{entry.Name}': {data.LongLength} bytes do not fill {entry.Dtype} [{string.Join(", ", entry.Shape)}]", nameof(arrays));
+            }
+        }
+        WriteFile(path, arrays.Select(a => a.Entry).ToArray(), metadata, (i, stream) => stream.Write(arrays[i].Data));
+    }
+
+    /// <summary>The header for the entries, then each entry's data in order, written by <paramref name="writeData"/>.</summary>
+    private static void WriteFile(string path, SafetensorsEntry[] entries, IReadOnlyDictionary<string, string>? metadata, Action<int, Stream> writeData)
     {
         var header = new JsonObject();
         if (metadata is { Count: > 0 })
@@ -151,21 +168,16 @@ public static class SafetensorsFile
             header[MetadataKey] = meta;
         }
         long offset = 0;
-        foreach ((SafetensorsEntry entry, byte[] data) in arrays)
+        foreach (SafetensorsEntry entry in entries)
         {
-            (string Name, ScalarType Type, int Size) dtype = Array.Find(s_dtypes, t => t.Name == entry.Dtype);
-            long elements = entry.Shape.Aggregate(1L, (a, b) => a * b);
-            if (dtype.Name is null || data.LongLength != elements * dtype.Size)
-            {
-                throw new ArgumentException($"tensor '{entry.Name}': {data.LongLength} bytes do not fill {entry.Dtype} [{string.Join(", ", entry.Shape)}]", nameof(arrays));
-            }
+            long bytes = Bytes(entry) ?? throw new ArgumentException($"tensor '{entry.Name}': '{entry.Dtype}' is not a safetensors dtype", nameof(entries));
             header[entry.Name] = new JsonObject
             {
                 ["dtype"] = entry.Dtype,
                 ["shape"] = new JsonArray(entry.Shape.Select(d => (JsonNode)d).ToArray()),
-                ["data_offsets"] = new JsonArray(offset, offset + data.LongLength),
+                ["data_offsets"] = new JsonArray(offset, offset + bytes),
             };
-            offset += data.LongLength;
+            offset += bytes;
         }
         byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString());
         // The format lets the header end in spaces; padding it to 8 bytes keeps the data aligned for readers that map the file.
@@ -179,10 +191,17 @@ public static class SafetensorsFile
         {
             stream.WriteByte((byte)' ');
         }
-        foreach ((_, byte[] data) in arrays)
+        for (int i = 0; i < entries.Length; i++)
         {
-            stream.Write(data);
+            writeData(i, stream);
         }
+    }
+
+    /// <summary>The bytes an entry's data takes, or null for a dtype Mosel does not know.</summary>
+    private static long? Bytes(SafetensorsEntry entry)
+    {
+        (string Name, ScalarType Type, int Size) dtype = Array.Find(s_dtypes, t => t.Name == entry.Dtype);
+        return dtype.Name is null ? null : entry.Shape.Aggregate(1L, (a, b) => a * b) * dtype.Size;
     }
 
     private static JsonObject ParseHeader(string path, byte[] header)

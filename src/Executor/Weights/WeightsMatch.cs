@@ -14,7 +14,7 @@ public sealed class WeightsMatch
         Problems = problems;
     }
 
-    /// <summary>Every model tensor (in the model's order), then the file tensors with no place in it.</summary>
+    /// <summary>Every model tensor (in the model's order), then the file tensors with no place in it, then those that lost a collision.</summary>
     public IReadOnlyList<WeightsMatchRow> Rows { get; }
 
     public IReadOnlyList<string> Problems { get; }
@@ -24,15 +24,17 @@ public sealed class WeightsMatch
     {
         var problems = new List<string>();
         var byModelName = new Dictionary<string, SafetensorsEntry>(StringComparer.Ordinal);
+        var rows = new List<WeightsMatchRow>();
+        var collided = new List<WeightsMatchRow>();
         foreach (SafetensorsEntry entry in file)
         {
             string modelName = names.ModelName(entry.Name);
             if (!byModelName.TryAdd(modelName, entry))
             {
                 problems.Add($"{path}: tensors '{byModelName[modelName].Name}' and '{entry.Name}' both map to the model's '{modelName}'");
+                collided.Add(new WeightsMatchRow(null, null, entry.Name, entry.Shape));
             }
         }
-        var rows = new List<WeightsMatchRow>();
         foreach ((string name, IReadOnlyList<long> shape) in model)
         {
             SafetensorsEntry? source = byModelName.GetValueOrDefault(name);
@@ -55,6 +57,7 @@ public sealed class WeightsMatch
                 problems.Add($"{path}: tensor '{entry.Name}' has no place in the model (as '{modelName}')");
             }
         }
+        rows.AddRange(collided);
         return new WeightsMatch(rows, problems);
     }
 
