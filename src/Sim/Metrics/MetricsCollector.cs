@@ -18,6 +18,10 @@ internal sealed class MetricsCollector
     private readonly LogHistogram _jct = new();
     private readonly LogHistogram _decisionWall = new();
     private readonly Dictionary<double, long> _jobAccuracy = new();
+    // Consecutive jobs mostly serve the same accuracy (every job, for an all-modality policy): their requests are added up
+    // here and go into the dictionary when the accuracy changes, instead of one hash lookup per job.
+    private double _runAccuracy = double.NaN;
+    private long _runRequests;
     private readonly long[] _requestsPerConfiguration;
     private readonly long[] _decisionsByPath = new long[Enum.GetValues<DecisionPath>().Length];
     private readonly ScoreTally _scores;
@@ -98,7 +102,16 @@ internal sealed class MetricsCollector
             _scores.Add(job, correct);
         }
         _accuracySum += served * job.Size;
-        CollectionsMarshal.GetValueRefOrAddDefault(_jobAccuracy, served, out _) += job.Size;
+        if (served == _runAccuracy)
+        {
+            _runRequests += job.Size;
+        }
+        else
+        {
+            FlushAccuracyRun();
+            _runAccuracy = served;
+            _runRequests = job.Size;
+        }
         window.ServedAccuracySum += served * job.Size;
         ReadOnlySpan<int> counts = job.Strategy.Counts;
         for (int c = 0; c < counts.Length; c++)
@@ -121,6 +134,7 @@ internal sealed class MetricsCollector
 
     public RunResult Result(double offeredSeconds, double endSeconds, long queuedJobs, long queuedRequests, int queueLength)
     {
+        FlushAccuracyRun();
         AdvanceTo(double.PositiveInfinity, queueLength);
         double windowViolation = 0;
         int counted = 0;
@@ -169,6 +183,16 @@ internal sealed class MetricsCollector
         return new RunResult(summary, _windows, _jobAccuracy.OrderBy(a => a.Key).Select(a => new AccuracyMass(a.Key, a.Value)).ToArray(),
             _profile.Configurations.Select(c => c.Accuracy).ToArray(),
             _profile.Configurations.Select(c => c.Name).ToArray());
+    }
+
+    private void FlushAccuracyRun()
+    {
+        if (_runRequests > 0)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_jobAccuracy, _runAccuracy, out _) += _runRequests;
+            _runRequests = 0;
+            _runAccuracy = double.NaN;
+        }
     }
 
     private void CountTracer(double seconds, int size, bool processed)
