@@ -52,7 +52,7 @@ public sealed class ReportBuilder
         var figures = new List<ReportFigure>();
         foreach (string axis in Axes())
         {
-            foreach (ReportMetric metric in ReportMetric.All)
+            foreach (ReportMetric metric in ReportMetric.All.Where(Drawn))
             {
                 figures.Add(MetricAgainst(metric, axis));
             }
@@ -61,6 +61,14 @@ public sealed class ReportBuilder
         figures.Add(TimeSeries(runId));
         return figures;
     }
+
+    /// <summary>A study's name in line labels; its folder's name where two studies share a name (a config run twice with other settings).</summary>
+    private string StudyLabel(StudyResults study) =>
+        _studies.Count(s => s.Name == study.Name) > 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(study.Folder)) : study.Name;
+
+    /// <summary>Whether each of the metric's columns has a value at some point (measured accuracy only where requests were scored).</summary>
+    private bool Drawn(ReportMetric metric) =>
+        metric.Lines.All(l => _points.Any(p => p.Has(l.Column) && double.IsFinite(p.Metric(l.Column).Mean)));
 
     /// <summary>Load when there are several; then every swept key with several values that are all numbers.</summary>
     private IEnumerable<string> Axes()
@@ -88,7 +96,7 @@ public sealed class ReportBuilder
         var parts = new List<string>();
         if (_studies.Count > 1)
         {
-            parts.Add(point.Study.Name);
+            parts.Add(StudyLabel(point.Study));
         }
         parts.Add(PolicyLabels.For(point.Policy));
         if (axis != LoadAxis && _severalLoads)
@@ -107,32 +115,37 @@ public sealed class ReportBuilder
         string xLabel = axis == LoadAxis ? "offered load (req/s)" : axis;
         var rows = new List<(string Series, double X, double Mean, double Ci, int Seeds)>();
         var series = new List<DataSeries>();
-        foreach (var line in _points.GroupBy(p => SeriesName(p, axis)))
+        foreach (var group in _points.GroupBy(p => SeriesName(p, axis)))
         {
-            var points = line.Select(p => (Point: p, X: X(p, axis), Value: p.Metric(metric.Column)))
-                .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Value.Mean))
-                .OrderBy(p => p.X)
-                .ToArray();
-            if (points.Length == 0)
+            foreach (ReportLine column in metric.Lines)
             {
-                continue;
+                string line = column.Suffix.Length == 0 ? group.Key : $"{group.Key}, {column.Suffix}";
+                var points = group.Where(p => p.Has(column.Column))
+                    .Select(p => (Point: p, X: X(p, axis), Value: p.Metric(column.Column)))
+                    .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Value.Mean))
+                    .OrderBy(p => p.X)
+                    .ToArray();
+                if (points.Length == 0)
+                {
+                    continue;
+                }
+                series.Add(new DataSeries(line, points.Select(p => new SeriesPoint(p.X, p.Value.Mean, p.Value.Ci95)).ToArray()));
+                rows.AddRange(points.Select(p => (line, p.X, p.Value.Mean, p.Value.Ci95, p.Point.Seeds)));
             }
-            series.Add(new DataSeries(line.Key, points.Select(p => new SeriesPoint(p.X, p.Value.Mean, p.Value.Ci95)).ToArray()));
-            rows.AddRange(points.Select(p => (line.Key, p.X, p.Value.Mean, p.Value.Ci95, p.Point.Seeds)));
         }
         (double? yMin, double? yMax) = Range(metric, rows.Select(r => (r.Mean, r.Ci)).ToArray());
         int[] seeds = rows.Select(r => r.Seeds).Distinct().Order().ToArray();
         string errorBars = $"error bars: 95 % CI over seeds (n = {string.Join(", ", seeds)})";
         Plot plot = LinesRecipe.Build($"{Capitalised(metric.Label.Split(" (")[0])} vs {(axis == LoadAxis ? "load" : Short(axis))}", $"{xLabel}; {errorBars}", metric.Label,
-            series, yMin, yMax, offeredLine: axis == LoadAxis && metric.Column == "throughput_rps");
-        string name = $"{metric.Column}_vs_{FileName(axis)}";
+            series, yMin, yMax, offeredLine: axis == LoadAxis && metric.Name == "throughput_rps");
+        string name = $"{metric.Name}_vs_{FileName(axis)}";
         bool legendOutside = series.Count > MaxLegendInside;
         if (legendOutside)
         {
             // Many lines: a legend inside would hide some of them.
             plot.ShowLegend(Edge.Right);
         }
-        WriteCsv(name, ["series", axis, $"{metric.Column}_mean", $"{metric.Column}_ci95", "seeds"],
+        WriteCsv(name, ["series", axis, $"{metric.Name}_mean", $"{metric.Name}_ci95", "seeds"],
             rows.Select(r => new object?[] { r.Series, r.X, r.Mean, r.Ci, r.Seeds }));
         return Save(plot, name, $"{metric.Label} against {xLabel}, one line per {(series.Count > 1 ? "series" : "policy")}; {errorBars}.",
             legendOutside ? WideWidth : FigureFile.Width);

@@ -17,6 +17,9 @@ public sealed record ReportPoint(StudyResults Study, IReadOnlyDictionary<string,
         }
     }
 
+    /// <summary>Whether this point's aggregate.csv has the metric (results from older Mosel builds lack newer ones).</summary>
+    public bool Has(string column) => Study.Aggregate.Has(column + "_mean");
+
     /// <summary>The metric's mean over seeds and the half-width of its 95 % interval (0 with one seed).</summary>
     public (double Mean, double Ci95) Metric(string column)
     {
