@@ -7,10 +7,9 @@ namespace Mosel.Sim.Metrics;
 /// </summary>
 public sealed class LogHistogram
 {
-    private const double Smallest = 1e-6;
-    private const double Largest = 1e5;
+    private const double Smallest = LogBins.Smallest;
     private static readonly double s_logGrowth = Math.Log(1.001);
-    private readonly long[] _bins = new long[(int)Math.Ceiling(Math.Log(Largest / Smallest) / s_logGrowth) + 2];
+    private readonly long[] _bins = new long[LogBins.Count];
     private long _belowSmallest;
 
     public long Count { get; private set; }
@@ -38,8 +37,7 @@ public sealed class LogHistogram
             _belowSmallest++;
             return;
         }
-        int bin = Math.Min(_bins.Length - 1, (int)(Math.Log(value / Smallest) / s_logGrowth));
-        _bins[bin]++;
+        _bins[LogBins.Of(value)]++;
     }
 
     /// <summary>The q-quantile (0..1) by the nearest-rank rule, as a bin's geometric centre clamped to [Min, Max].</summary>
