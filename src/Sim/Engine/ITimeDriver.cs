@@ -5,7 +5,8 @@ namespace Mosel.Sim.Engine;
 
 /// <summary>
 /// How a run's time advances: from event to event with service times known at dispatch (<see cref="VirtualTime"/>),
-/// or on the host's clock with jobs running concurrently and reporting their completions (<see cref="LiveTime"/>).
+/// or on the host's clock with jobs running concurrently and reporting their completions (<see cref="LiveTime"/>, which
+/// the engine also asks for them).
 /// The engine's rules are the same under both.
 /// </summary>
 internal interface ITimeDriver
@@ -15,12 +16,6 @@ internal interface ITimeDriver
 
     /// <summary>Starts a dispatched job; returns its finish time when it is known now, or null when it will be reported by <see cref="TryCompletion"/>.</summary>
     double? Start(int worker, Job job, double now, Precision precision);
-
-    /// <summary>
-    /// Whether a running job completed before <paramref name="untilSeconds"/> (the next event, or the end of the
-    /// run); when none did, <paramref name="now"/> moves to where the host's clock stopped waiting.
-    /// </summary>
-    bool TryCompletion(double untilSeconds, bool anyRunning, ref double now, out int worker, out double finishSeconds);
 
     /// <summary>Whether the run goes on with no event queued: running jobs still to report, before the end.</summary>
     bool Waits(bool anyRunning, double now, double stopAt);

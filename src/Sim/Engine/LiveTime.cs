@@ -17,6 +17,10 @@ internal sealed class LiveTime(IRealTimeService service) : ITimeDriver
         return null;
     }
 
+    /// <summary>
+    /// Whether a running job completed before <paramref name="untilSeconds"/> (the next event, or the end of the
+    /// run); when none did, <paramref name="now"/> moves to where the host's clock stopped waiting.
+    /// </summary>
     public bool TryCompletion(double untilSeconds, bool anyRunning, ref double now, out int worker, out double finishSeconds)
     {
         if (double.IsPositiveInfinity(untilSeconds) && !anyRunning)

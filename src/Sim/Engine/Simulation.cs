@@ -18,6 +18,10 @@ public sealed class Simulation : ISimulation
     private readonly IWallClock _clock;
     private readonly IRunRecorder? _recorder;
     private readonly ITimeDriver _time;
+
+    // The same driver as _time in a live replay, whose completions come from the host; null in simulated time, where
+    // completions are events.
+    private readonly LiveTime? _live;
     private readonly EventQueue _events = new();
     private readonly EdfQueue _queue = new();
     private readonly Job?[] _running;
@@ -42,7 +46,8 @@ public sealed class Simulation : ISimulation
         LatencyModel deadlineLatency, IWallClock clock, IRunRecorder? recorder = null, IRealTimeService? live = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Workers, 1);
-        _time = live is null ? new VirtualTime(executor) : new LiveTime(live);
+        _live = live is null ? null : new LiveTime(live);
+        _time = _live ?? (ITimeDriver)new VirtualTime(executor);
         _settings = settings;
         _policy = policy;
         _arrivals = arrivals;
@@ -103,8 +108,13 @@ public sealed class Simulation : ISimulation
     /// <summary>Handles a job completion the time driver reports before the next scheduled event (live replay only).</summary>
     private bool CompletionFirst(double stopAt)
     {
+        if (_live is null)
+        {
+            // Simulated time: completions are events, and looking ahead for the next one would be wasted on every event.
+            return false;
+        }
         double until = Math.Min(stopAt, TryPeekTime(out double next) ? next : double.PositiveInfinity);
-        if (!_time.TryCompletion(until, _busyWorkers > 0, ref _now, out int worker, out double finish))
+        if (!_live.TryCompletion(until, _busyWorkers > 0, ref _now, out int worker, out double finish))
         {
             return false;
         }

@@ -17,13 +17,6 @@ internal sealed class VirtualTime(IExecutor executor) : ITimeDriver
         return job.FinishSeconds;
     }
 
-    public bool TryCompletion(double untilSeconds, bool anyRunning, ref double now, out int worker, out double finishSeconds)
-    {
-        worker = -1;
-        finishSeconds = double.NaN;
-        return false;
-    }
-
     public bool Waits(bool anyRunning, double now, double stopAt) => false;
 
     public double EventTime(double scheduledSeconds) => scheduledSeconds;
