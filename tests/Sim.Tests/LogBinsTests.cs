@@ -41,4 +41,24 @@ public sealed class LogBinsTests
         Assert.Equal(LogBins.Count - 1, LogBins.Of(1e9));
         Assert.Equal(LogBins.Count - 1, LogBins.Of(double.MaxValue));
     }
+
+    [Fact]
+    public void ThreadsLookingUpAtOnceGetTheRulesBins()
+    {
+        // Parallel runs share the tables, which are worked out per power of two on first use: every thread, every value.
+        int wrong = 0;
+        Parallel.For(0, 8, thread =>
+        {
+            var random = new Random(100 + thread);
+            for (int i = 0; i < 200_000; i++)
+            {
+                double value = LogBins.Smallest * Math.Pow(10, random.NextDouble() * 12);
+                if (LogBins.Of(value) != LogBins.ByRule(value))
+                {
+                    Interlocked.Increment(ref wrong);
+                }
+            }
+        });
+        Assert.Equal(0, wrong);
+    }
 }
