@@ -35,7 +35,11 @@ public static class SummaryTable
         return Build(sweptKeys, outcomes, shown);
     }
 
-    private static (SummaryColumn, string) Labelled(string csvName) => (SummaryColumns.Named(csvName), SummaryColumns.Named(csvName).Label);
+    private static (SummaryColumn, string) Labelled(string csvName)
+    {
+        SummaryColumn column = SummaryColumns.Named(csvName);
+        return (column, column.Label);
+    }
 
     private static Table Build(IReadOnlyList<string> sweptKeys, IReadOnlyList<RunOutcome> outcomes, IReadOnlyList<(SummaryColumn Column, string Label)> shown)
     {

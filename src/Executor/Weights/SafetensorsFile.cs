@@ -200,8 +200,7 @@ public static class SafetensorsFile
     /// <summary>The bytes an entry's data takes, or null for a dtype Mosel does not know.</summary>
     private static long? Bytes(SafetensorsEntry entry)
     {
-        (string Name, ScalarType Type, int Size) dtype = Array.Find(s_dtypes, t => t.Name == entry.Dtype);
-        return dtype.Name is null ? null : entry.Shape.Aggregate(1L, (a, b) => a * b) * dtype.Size;
+        return Dtype(entry.Dtype) is { } dtype ? entry.Shape.Aggregate(1L, (a, b) => a * b) * dtype.Size : null;
     }
 
     private static JsonObject ParseHeader(string path, byte[] header)
@@ -235,11 +234,8 @@ public static class SafetensorsFile
             throw Bad(path, $"tensor '{name}' is not described by an object");
         }
         string dtypeName = entry["dtype"] is JsonValue d && d.TryGetValue(out string? text) ? text : throw Bad(path, $"tensor '{name}' has no dtype");
-        (string Name, ScalarType Type, int Size) dtype = Array.Find(s_dtypes, t => t.Name == dtypeName);
-        if (dtype.Name is null)
-        {
-            throw Bad(path, $"tensor '{name}' has dtype '{dtypeName}', which Mosel does not read ({string.Join(", ", s_dtypes.Select(t => t.Name))})");
-        }
+        (string Name, ScalarType Type, int Size) dtype = Dtype(dtypeName)
+            ?? throw Bad(path, $"tensor '{name}' has dtype '{dtypeName}', which Mosel does not read ({string.Join(", ", s_dtypes.Select(t => t.Name))})");
         long[] shape = Longs(path, name, entry["shape"], "shape");
         long[] range = Longs(path, name, entry["data_offsets"], "data_offsets");
         long elements = shape.Aggregate(1L, (a, b) => a * b);
@@ -263,17 +259,13 @@ public static class SafetensorsFile
         return array.Select(n => n is JsonValue v && v.TryGetValue(out long x) ? x : throw Bad(path, $"tensor '{name}': {key} holds a value that is not an integer")).ToArray();
     }
 
-    private static (string Name, ScalarType Type, int Size)? Dtype(ScalarType type)
-    {
-        foreach ((string Name, ScalarType Type, int Size) d in s_dtypes)
-        {
-            if (d.Type == type)
-            {
-                return d;
-            }
-        }
-        return null;
-    }
+    private static (string Name, ScalarType Type, int Size)? Dtype(ScalarType type) => Find(d => d.Type == type);
+
+    /// <summary>A dtype by its safetensors name (F32, U8, …), or null for one Mosel does not know.</summary>
+    private static (string Name, ScalarType Type, int Size)? Dtype(string name) => Find(d => d.Name == name);
+
+    private static (string Name, ScalarType Type, int Size)? Find(Predicate<(string Name, ScalarType Type, int Size)> match) =>
+        Array.FindIndex(s_dtypes, match) is int i and >= 0 ? s_dtypes[i] : null;
 
     private static SafetensorsException Bad(string path, string why) => new($"{path}: not a usable safetensors file: {why}");
 }

@@ -30,6 +30,9 @@ internal static class LogBins
     private static readonly bool[] s_ready = new bool[(int)((BitConverter.DoubleToInt64Bits(s_top) >> ExponentShift) - s_firstExponent) + 1];
     private static readonly Lock s_gate = new();
 
+    /// <summary>A bin's geometric centre.</summary>
+    public static double Centre(int bin) => Smallest * Math.Exp((bin + 0.5) * s_logGrowth);
+
     /// <summary>The bin by the rule, computed with a logarithm: the definition <see cref="Of"/> must match.</summary>
     public static int ByRule(double value) => Math.Min(Count - 1, (int)(Math.Log(value / Smallest) / s_logGrowth));
 

@@ -8,7 +8,6 @@ namespace Mosel.Sim.Metrics;
 public sealed class LogHistogram
 {
     private const double Smallest = LogBins.Smallest;
-    private static readonly double s_logGrowth = Math.Log(1.001);
     private readonly long[] _bins = new long[LogBins.Count];
     private long _belowSmallest;
 
@@ -58,8 +57,7 @@ public sealed class LogHistogram
             seen += _bins[i];
             if (seen >= rank)
             {
-                double centre = Smallest * Math.Exp((i + 0.5) * s_logGrowth);
-                return Math.Clamp(centre, Min, Max);
+                return Math.Clamp(LogBins.Centre(i), Min, Max);
             }
         }
         // The rank lies in the top bin, which also holds everything above 10^5 s: its centre says nothing, the maximum is exact.
