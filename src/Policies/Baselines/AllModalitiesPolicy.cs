@@ -27,6 +27,8 @@ public sealed class AllModalitiesPolicy : ISchedulingPolicy
 
     public Precision Precision { get; }
 
+    public PolicyHooks Hooks => PolicyHooks.None;
+
     public Strategy InitialStrategy(int size, double targetAccuracy) => _bySize[size];
 
     public PolicyDecision OnArrival(Job job, SchedulerSnapshot snapshot) => PolicyDecision.Unchanged;

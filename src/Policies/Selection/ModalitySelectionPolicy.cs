@@ -50,6 +50,8 @@ public sealed class ModalitySelectionPolicy : ISchedulingPolicy
 
     public Precision Precision => _matrix.Estimate.Precision;
 
+    public PolicyHooks Hooks => PolicyHooks.Arrival | PolicyHooks.Tick;
+
     public Strategy InitialStrategy(int size, double targetAccuracy) => _matrix.Row(size).MaxAccuracy;
 
     public PolicyDecision OnArrival(Job job, SchedulerSnapshot snapshot) => Replan(snapshot);

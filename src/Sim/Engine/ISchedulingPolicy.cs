@@ -14,6 +14,9 @@ public interface ISchedulingPolicy
     /// <summary>The precision whose profile this policy runs (and whose latency sets deadlines).</summary>
     Precision Precision { get; }
 
+    /// <summary>The calls below that can return a decision; the engine makes only these (every one, unless a policy says less).</summary>
+    PolicyHooks Hooks => PolicyHooks.All;
+
     /// <summary>The strategy a newly arrived job starts with.</summary>
     Strategy InitialStrategy(int size, double targetAccuracy);
 

@@ -18,6 +18,7 @@ public sealed class Simulation : ISimulation
     private readonly IWallClock _clock;
     private readonly IRunRecorder? _recorder;
     private readonly ITimeDriver _time;
+    private readonly PolicyHooks _hooks;
 
     // The same driver as _time in a live replay, whose completions come from the host; null in simulated time, where
     // completions are events.
@@ -50,6 +51,7 @@ public sealed class Simulation : ISimulation
         _time = _live ?? (ITimeDriver)new VirtualTime(executor);
         _settings = settings;
         _policy = policy;
+        _hooks = policy.Hooks;
         _arrivals = arrivals;
         _deadlineLatency = deadlineLatency;
         _clock = clock;
@@ -170,16 +172,22 @@ public sealed class Simulation : ISimulation
             _policy.InitialStrategy(arrival.Size, arrival.TargetAccuracy));
         _metrics.Submitted(job);
         _queue.Add(job);
-        long started = _clock.GetTimestamp();
-        Apply(_policy.OnArrival(job, Snapshot()), "arrival", started);
+        if ((_hooks & PolicyHooks.Arrival) != 0)
+        {
+            long started = _clock.GetTimestamp();
+            Apply(_policy.OnArrival(job, Snapshot()), "arrival", started);
+        }
         ScheduleNextArrival();
         EnsureTick();
     }
 
     private void Tick()
     {
-        long started = _clock.GetTimestamp();
-        Apply(_policy.OnTick(Snapshot()), "tick", started);
+        if ((_hooks & PolicyHooks.Tick) != 0)
+        {
+            long started = _clock.GetTimestamp();
+            Apply(_policy.OnTick(Snapshot()), "tick", started);
+        }
         EnsureTick();
     }
 
@@ -220,11 +228,14 @@ public sealed class Simulation : ISimulation
                 return;
             }
             Job job = _queue.PopHead();
-            long started = _clock.GetTimestamp();
-            Apply(_policy.OnDispatch(job, Snapshot()), "dispatch", started);
-            if (job.Outcome == JobOutcome.Dropped)
+            if ((_hooks & PolicyHooks.Dispatch) != 0)
             {
-                continue;
+                long started = _clock.GetTimestamp();
+                Apply(_policy.OnDispatch(job, Snapshot()), "dispatch", started);
+                if (job.Outcome == JobOutcome.Dropped)
+                {
+                    continue;
+                }
             }
             double estimate = job.Strategy.EstimatedSeconds;
             if (_now + estimate > job.DeadlineSeconds + _settings.GraceSeconds)
