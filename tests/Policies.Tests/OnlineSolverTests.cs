@@ -53,11 +53,14 @@ public sealed class OnlineSolverTests
         }
     }
 
-    [Fact]
-    public void ExactEqualsBruteForceOnRandomSmallQueues()
+    [Theory]
+    [InlineData(0)] // branch and bound on every instance
+    [InlineData(long.MaxValue)] // never
+    [InlineData(KnapsackOnlineSolver.DefaultPlansWithoutPruning)]
+    public void ExactEqualsBruteForceOnRandomSmallQueues(long plansWithoutPruning)
     {
         var random = new Random(31);
-        var exact = new KnapsackOnlineSolver(Resolution);
+        var exact = new KnapsackOnlineSolver(Resolution, plansWithoutPruning);
         int feasible = 0;
         for (int i = 0; i < 600; i++)
         {
@@ -78,6 +81,34 @@ public sealed class OnlineSolverTests
             }
         }
         Assert.True(feasible >= 500, $"only {feasible} feasible instances");
+    }
+
+    [Fact]
+    public void PruningNeverChangesTheExactSolversPlanEvenAmongTies()
+    {
+        // Queues drawn from a pool of three jobs, so equal jobs (and plans of equal accuracy sums that differ only in which
+        // of them is downgraded) are common: the plan returned must be the same choice for choice, whatever the pruning.
+        var random = new Random(77);
+        var pruned = new KnapsackOnlineSolver(Resolution, plansWithoutPruning: 0);
+        var unpruned = new KnapsackOnlineSolver(Resolution, plansWithoutPruning: long.MaxValue);
+        int withEqualJobs = 0;
+        for (int i = 0; i < 400; i++)
+        {
+            StrategyMatrix matrix = s_matrices[i % s_matrices.Length];
+            (List<OnlineItem> pool, _, _) = RandomQueues.Create(random, matrix, 3, maxSize: 8);
+            List<OnlineItem> items = Enumerable.Range(0, 1 + random.Next(12)).Select(_ => pool[random.Next(pool.Count)]).ToList();
+            double min = items.Sum(item => item.Seconds(0));
+            double max = items.Sum(item => item.Seconds(item.Choices - 1));
+            double budget = min + (items.Count * Resolution) + (random.NextDouble() * (max - min));
+            OnlineSolution a = pruned.Solve(items, budget, () => false);
+            OnlineSolution b = unpruned.Solve(items, budget, () => false);
+            Assert.Equal(a.Status, b.Status);
+            Assert.Equal(a.Choices, b.Choices);
+            Assert.Equal(a.MeanAccuracy, b.MeanAccuracy);
+            Assert.Equal(a.TotalSeconds, b.TotalSeconds);
+            withEqualJobs += items.Distinct().Count() < items.Count ? 1 : 0;
+        }
+        Assert.True(withEqualJobs >= 250, $"only {withEqualJobs} queues with equal jobs");
     }
 
     [Fact]

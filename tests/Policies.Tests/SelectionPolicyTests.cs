@@ -574,8 +574,9 @@ public sealed class SelectionPolicyTests
         // Same instance as above (grid 0.5 s, budget 5 s). The answer does not depend on pruning, its speed does, so
         // count the work. Worked by hand (and by a line-for-line port): the Pareto fronts after jobs A, B, C hold
         // 2, 2 and 2 states (6 kept; 9 without the LP-bound cut) from 9 shifted candidates within the weight limit
-        // (13 without the weight limit, 11 without the bound cut, 24 without either).
-        var exact = new KnapsackOnlineSolver(0.5);
+        // (13 without the weight limit, 11 without the bound cut, 24 without either). The instance has 18 whole plans, so
+        // the solver is told to prune from the first.
+        var exact = new KnapsackOnlineSolver(0.5, plansWithoutPruning: 0);
         OnlineSolution best = exact.Solve(Abc(), 5.0, () => false, out SearchEffort effort);
         Assert.Equal([0, 1, 1], best.Choices);
         Assert.Equal(6, effort.StatesKept);
@@ -601,7 +602,7 @@ public sealed class SelectionPolicyTests
         // incumbent) raises them and fails here. A change that lowers them may tighten the numbers; the optimum itself
         // is held by the brute-force and CP-SAT comparisons.
         var random = new Random(4242);
-        var exact = new KnapsackOnlineSolver(Resolution);
+        var exact = new KnapsackOnlineSolver(Resolution, plansWithoutPruning: 0);
         long kept = 0;
         long candidates = 0;
         for (int i = 0; i < 60; i++)

@@ -16,7 +16,16 @@ namespace Mosel.Policies.Online;
 /// </remarks>
 public sealed class KnapsackOnlineSolver : IOnlineSolver
 {
+    /// <summary>
+    /// Up to this many whole plans (the product of the jobs' choice counts) the search runs without branch and bound:
+    /// building the greedy incumbent and the LP bounds then costs more than the states they cut. Measured with
+    /// <c>mosel bench sim</c> (120 h of the Twitter trace, where most decisions re-plan 1-6 jobs) and <c>mosel bench
+    /// solvers</c> (random queues of 2-24 jobs); pruning never changes the answer, only the time.
+    /// </summary>
+    internal const long DefaultPlansWithoutPruning = 256;
+
     private readonly double _resolution;
+    private readonly long _plansWithoutPruning;
     private readonly SuffixBound _bound = new();
     private readonly DowngradeHeap _downgrades = new();
     // Job j's choices (grid weights and accuracies) at _offsets[j] .. _offsets[j + 1].
@@ -32,9 +41,17 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
     private State[] _scratch = [];
 
     public KnapsackOnlineSolver(double resolutionSeconds)
+        : this(resolutionSeconds, DefaultPlansWithoutPruning)
+    {
+    }
+
+    /// <param name="plansWithoutPruning">Tests set it to 0 (always prune) or <see cref="long.MaxValue"/> (never).</param>
+    internal KnapsackOnlineSolver(double resolutionSeconds, long plansWithoutPruning)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resolutionSeconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(plansWithoutPruning);
         _resolution = resolutionSeconds;
+        _plansWithoutPruning = plansWithoutPruning;
     }
 
     public DecisionPath Path => DecisionPath.Exact;
@@ -59,9 +76,16 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
         }
 
         // Branch and bound: the greedy downgrade's plan is a lower bound on the optimum, and a partial plan
-        // whose LP upper bound for the remaining jobs cannot reach it is cut.
-        double incumbent = GreedyLowerBound(n, capacity) - 1e-9;
-        _bound.Build(n, _offsets, _weights, _accuracies);
+        // whose LP upper bound for the remaining jobs cannot reach it is cut. A cut state can never lead to the optimum
+        // (its bound is below the greedy plan's value by more than the 1e-12 that decides dominance), so the answer is the
+        // same with or without it.
+        bool prune = ManyPlans(n);
+        double incumbent = double.NegativeInfinity;
+        if (prune)
+        {
+            incumbent = GreedyLowerBound(n, capacity) - 1e-9;
+            _bound.Build(n, _offsets, _weights, _accuracies);
+        }
 
         // Stage j holds the Pareto states after deciding jobs 0..j-1 (weight and accuracy both increasing); each
         // remembers its parent (an index into stage j - 1) and choice. Stage j+1 merges stage j shifted by each choice.
@@ -87,7 +111,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
                 ScratchArray.GrowKeeping(ref _merged, mergedCount, mergedCount + previousCount);
                 ScratchArray.Grow(ref _scratch, mergedCount + previousCount);
                 candidates += MergeShifted(_merged.AsSpan(0, mergedCount), _stages.AsSpan(previousStart, previousCount),
-                    _weights[k], _accuracies[k], k - _offsets[j], limit, j + 1, capacity, incumbent, _scratch, out int outputCount);
+                    _weights[k], _accuracies[k], k - _offsets[j], limit, j + 1, capacity, prune, incumbent, _scratch, out int outputCount);
                 (_merged, _scratch) = (_scratch, _merged);
                 mergedCount = outputCount;
             }
@@ -110,6 +134,18 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
             index = state.Parent;
         }
         return new OnlineSolution(OnlineStatus.Optimal, choices, accuracySum / n, seconds);
+    }
+
+    /// <summary>Whether the packed jobs have more whole plans than the search takes without pruning.</summary>
+    private bool ManyPlans(int n)
+    {
+        // A double counts without overflowing: 30 jobs of 40 choices have 1e48 plans.
+        double plans = 1;
+        for (int j = 0; j < n && plans <= _plansWithoutPruning; j++)
+        {
+            plans *= _offsets[j + 1] - _offsets[j];
+        }
+        return plans > _plansWithoutPruning;
     }
 
     /// <summary>Copies the items' choices, rounded up to the grid, into the packed arrays; and the cheapest weight of every suffix.</summary>
@@ -183,12 +219,12 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
     /// <summary>
     /// Writes into <paramref name="output"/> the Pareto merge of <paramref name="merged"/> and
     /// <paramref name="previous"/> shifted by one choice; both inputs are sorted by weight with accuracy
-    /// increasing, and so is the output. Shifted states over the weight limit, or whose bound for jobs
-    /// <paramref name="nextJob"/>..end cannot reach the incumbent, are skipped.
+    /// increasing, and so is the output. Shifted states over the weight limit, or (when <paramref name="prune"/>) whose
+    /// bound for jobs <paramref name="nextJob"/>..end cannot reach the incumbent, are skipped.
     /// Returns how many shifted states were generated (within the weight limit).
     /// </summary>
     private int MergeShifted(ReadOnlySpan<State> merged, ReadOnlySpan<State> previous, long weight, double accuracy, int choice,
-        long limit, int nextJob, long capacity, double incumbent, State[] output, out int outputCount)
+        long limit, int nextJob, long capacity, bool prune, double incumbent, State[] output, out int outputCount)
     {
         outputCount = 0;
         double best = double.NegativeInfinity;
@@ -210,7 +246,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
                 {
                     next = shifted;
                     b++;
-                    if (!(next.AccuracySum + _bound.Bound(nextJob, capacity - next.Weight) >= incumbent))
+                    if (prune && !(next.AccuracySum + _bound.Bound(nextJob, capacity - next.Weight) >= incumbent))
                     {
                         continue;
                     }
