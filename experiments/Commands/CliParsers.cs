@@ -30,6 +30,11 @@ public static class CliParsers
         }
     }
 
+    /// <summary>A zoo model's name, as given to --model.</summary>
+    public static string ZooModel(string name) => ModelZoo.Names.Contains(name)
+        ? name
+        : throw new ConfigException($"--model: '{name}' is not in the zoo (known: {string.Join(", ", ModelZoo.Names)})");
+
     public static ZooScale Scale(string text) => text is "full" or "tiny"
         ? ZooScale.Parse(text)
         : throw new ConfigException($"--scale: must be full or tiny, found '{text}'");

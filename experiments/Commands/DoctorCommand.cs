@@ -38,7 +38,7 @@ public static class DoctorCommand
                 table.AddRow($"{program} (dataset build)", path is null ? $"[yellow]missing[/]: apt-get install {package}" : Markup.Escape(path));
             }
             int fonts = DigitImageRenderer.Fonts().Count;
-            table.AddRow("digit fonts (dataset build)", fonts == 0 ? "[yellow]missing[/]: apt-get install fonts-dejavu-core fonts-liberation" : $"{fonts} of 9");
+            table.AddRow("digit fonts (dataset build)", fonts == 0 ? "[yellow]missing[/]: apt-get install fonts-dejavu-core fonts-liberation" : $"{fonts} of {DigitImageRenderer.FontCount}");
             AnsiConsole.Write(table);
             return 0;
         }));

@@ -39,11 +39,7 @@ public static class ProfileCommand
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
-            string name = parse.GetValue(model)!;
-            if (!ModelZoo.Names.Contains(name))
-            {
-                throw new ConfigException($"--model: '{name}' is not in the zoo (known: {string.Join(", ", ModelZoo.Names)})");
-            }
+            string name = CliParsers.ZooModel(parse.GetValue(model)!);
             TorchDevice torchDevice = CliParsers.Device(parse.GetValue(device)!);
             int[] sizes = CliParsers.BatchSizes(parse.GetValue(batches)!);
             Precision[] precisionList = CliParsers.Precisions(parse.GetValue(precisions)!);

@@ -22,28 +22,15 @@ internal static class SolverBenchmark
         // Offline: the whole matrix, both precisions, 42-target grid; median of 21 builds after the warm-up.
         double[] targets = StrategyMatrix.TargetGrid(profile);
         var builds = new List<double>();
-        int cells = 0;
+        int BuildAll() => profile.Precisions.Sum(precision => StrategyMatrix.Build(new LatencyModel(profile, precision)).Grid(targets).Count);
         long first = Stopwatch.GetTimestamp();
-        foreach (Precision precision in profile.Precisions)
-        {
-            StrategyMatrix.Build(new LatencyModel(profile, precision)).Grid(targets);
-        }
+        int cells = BuildAll();
         double firstMs = Stopwatch.GetElapsedTime(first).TotalMilliseconds;
-        BenchmarkWarmUp.Run(() =>
-        {
-            foreach (Precision precision in profile.Precisions)
-            {
-                StrategyMatrix.Build(new LatencyModel(profile, precision)).Grid(targets);
-            }
-        });
+        BenchmarkWarmUp.Run(() => BuildAll());
         for (int i = 0; i < 21; i++)
         {
             long started = Stopwatch.GetTimestamp();
-            cells = 0;
-            foreach (Precision precision in profile.Precisions)
-            {
-                cells += StrategyMatrix.Build(new LatencyModel(profile, precision)).Grid(targets).Count;
-            }
+            cells = BuildAll();
             builds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         builds.Sort();

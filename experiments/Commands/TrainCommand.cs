@@ -75,7 +75,7 @@ public static class TrainCommand
         AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(context =>
         {
             ProgressTask task = context.AddTask($"epoch 1 of at most {settings.MaxEpochs}", maxValue: 1);
-            (model, epochs, bestEpoch) = DigitsTrainer.Train(AvDigitsModel.ZooName, scale, train, validation, settings,
+            (model, epochs, bestEpoch) = DigitsTrainer.Train(scale, train, validation, settings,
                 report => task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                     $"epoch {report.Epoch}: loss {report.Loss:0.000}, validation {string.Join(", ", report.Validation.Select(v => $"{v.Configuration} {v.Accuracy:P1}"))}")),
                 (done, total) => task.Value = (double)done / total);

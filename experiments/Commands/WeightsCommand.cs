@@ -50,9 +50,9 @@ public static class WeightsCommand
             {
                 throw new ConfigException("--map: renames a checkpoint's tensors onto a model's, so it needs both --model and --file");
             }
-            if (name is not null && !ModelZoo.Names.Contains(name))
+            if (name is not null)
             {
-                throw new ConfigException($"--model: '{name}' is not in the zoo (known: {string.Join(", ", ModelZoo.Names)})");
+                CliParsers.ZooModel(name);
             }
             ZooScale zooScale = CliParsers.Scale(parse.GetValue(scale)!);
             IReadOnlyList<SafetensorsEntry>? entries = path is null ? null : Entries(path);

@@ -1,4 +1,3 @@
-using Mosel.Experiments.Datasets;
 
 namespace Mosel.Experiments.Configuration;
 
@@ -29,7 +28,7 @@ public static class InputFiles
             }
             if (absolute.Executor.Dataset is string dataset)
             {
-                files.Add(("dataset", Path.Combine(dataset, DigitDatasetFiles.SplitFile(absolute.Executor.DatasetSplit))));
+                files.Add(("dataset", new ScoringSplit(dataset, absolute.Executor.DatasetSplit).File));
             }
         }
         return files.Distinct().ToArray();

@@ -37,7 +37,7 @@ public static class DigitDataset
         string path = Path.Combine(Check(folder), DigitDatasetFiles.SplitFile(split));
         try
         {
-            return DigitSplitFile.Read(path, split);
+            return DigitSplitFile.Read(path);
         }
         catch (DatasetException e)
         {

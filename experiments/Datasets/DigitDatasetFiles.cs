@@ -62,8 +62,8 @@ public static class DigitDatasetFiles
             ["samples_per_class"] = counts,
             ["audio"] = $"log mel spectrogram, {LogMelSpectrogram.Frames} frames x {LogMelSpectrogram.Bands} bands of a 1 s clip at {SpeechSynthesizer.SampleRate} Hz",
             ["video"] = $"grey image {DigitImageRenderer.Side} x {DigitImageRenderer.Side}, one byte a pixel",
-            ["espeak_ng"] = SpeechSynthesizer.Version("espeak-ng", "--version"),
-            ["sox"] = SpeechSynthesizer.Version("sox", "--version"),
+            ["espeak_ng"] = SpeechSynthesizer.Version("espeak-ng"),
+            ["sox"] = SpeechSynthesizer.Version("sox"),
             ["fonts"] = new JsonArray(fonts.Select(f => (JsonNode)Path.GetFileName(f)).ToArray()),
         };
         File.WriteAllText(Path.Combine(folder, Manifest), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

@@ -19,6 +19,9 @@ public static class DigitImageRenderer
         "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
     ];
 
+    /// <summary>How many font files a full install gives (<see cref="Fonts"/> lists those present).</summary>
+    public static int FontCount => s_fonts.Length;
+
     // Each font file is read once per process, not once per image.
     private static readonly ConcurrentDictionary<string, SKTypeface> s_typefaces = new(StringComparer.Ordinal);
 

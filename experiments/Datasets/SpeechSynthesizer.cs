@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Mosel.Executor.Native;
 
 namespace Mosel.Experiments.Datasets;
 
@@ -41,15 +42,9 @@ public static class SpeechSynthesizer
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, program)).FirstOrDefault(File.Exists);
 
-    /// <summary>The first line of a program's version output (for the dataset's provenance).</summary>
-    public static string Version(string program, string flag)
-    {
-        using Process process = Start(program, [flag]);
-        string first = process.StandardOutput.ReadLine() ?? "";
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return first.Trim();
-    }
+    /// <summary>The first line of what <c>program --version</c> prints (for the dataset's provenance); empty when it fails.</summary>
+    public static string Version(string program) =>
+        CommandOutput.Read(program, ["--version"]).Output?.Split('\n')[0].Trim() ?? "";
 
     /// <summary>The word spoken by the voice, as 8 kHz samples in [-1, 1] (see <see cref="RequireTools"/>).</summary>
     public static float[] Speak(string word, SpeechVoice voice)

@@ -20,8 +20,9 @@ public static class CompletedRuns
         if (shard is not null)
         {
             ShardManifest expected = ShardManifest.For(study, shard);
+            // Every field as the record compares it, except the run ids, which it compares by reference.
             return manifest is not null
-                && (manifest.Build, manifest.ConfigSha256, manifest.Shard, manifest.Shards) == (expected.Build, expected.ConfigSha256, expected.Shard, expected.Shards)
+                && manifest with { RunIds = expected.RunIds } == expected
                 && manifest.RunIds.SequenceEqual(expected.RunIds);
         }
         string resolved = Path.Combine(folder, ResultsWriter.ResolvedConfigFile);

@@ -50,9 +50,10 @@ public sealed class ReportBuilder
     public IReadOnlyList<ReportFigure> Build(string? runId)
     {
         var figures = new List<ReportFigure>();
+        ReportMetric[] drawn = ReportMetric.All.Where(Drawn).ToArray();
         foreach (string axis in Axes())
         {
-            foreach (ReportMetric metric in ReportMetric.All.Where(Drawn))
+            foreach (ReportMetric metric in drawn)
             {
                 figures.Add(MetricAgainst(metric, axis));
             }

@@ -3,18 +3,14 @@ using static TorchSharp.torch;
 
 namespace Mosel.Executor.Datasets;
 
-/// <summary>One split of a digits dataset as model inputs: audio (N, 1, 32, 32), video (N, 1, 28, 28) scaled to [0, 1], labels and sample ids.</summary>
-public sealed class DigitSplit(string name, Tensor audio, Tensor video, Tensor label, Tensor id) : IDisposable
+/// <summary>One split of a digits dataset as model inputs: audio (N, 1, 32, 32), video (N, 1, 28, 28) scaled to [0, 1], and labels.</summary>
+public sealed class DigitSplit(Tensor audio, Tensor video, Tensor label) : IDisposable
 {
-    public string Name { get; } = name;
-
     public Tensor Audio { get; } = audio;
 
     public Tensor Video { get; } = video;
 
     public Tensor Label { get; } = label;
-
-    public Tensor Id { get; } = id;
 
     public int Count => (int)Label.shape[0];
 
@@ -41,6 +37,5 @@ public sealed class DigitSplit(string name, Tensor audio, Tensor video, Tensor l
         Audio.Dispose();
         Video.Dispose();
         Label.Dispose();
-        Id.Dispose();
     }
 }

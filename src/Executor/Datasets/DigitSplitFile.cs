@@ -15,10 +15,10 @@ public static class DigitSplitFile
     private static readonly long[] s_audio = [32, 32];
     private static readonly long[] s_video = [28, 28];
 
-    public static DigitSplit Read(string path, string split)
+    public static DigitSplit Read(string path)
     {
         // Everything made here, the file's tensors included, is freed with the scope (on an error too) except the split's
-        // four tensors, moved out on success.
+        // three input tensors, moved out on success. The sample ids are only checked: samples.csv is where a user reads them.
         using var scope = NewDisposeScope();
         Dictionary<string, Tensor> tensors;
         try
@@ -33,12 +33,12 @@ public static class DigitSplitFile
         long n = label.shape[0];
         Tensor audio = Take(tensors, path, "audio", ScalarType.Float32, s_audio, n).unsqueeze(1);
         Tensor video = Take(tensors, path, "video", ScalarType.Byte, s_video, n).to(ScalarType.Float32).div_(255).unsqueeze(1);
-        Tensor id = Take(tensors, path, "id", ScalarType.Int64, [], n);
+        Take(tensors, path, "id", ScalarType.Int64, [], n);
         if (label.numel() > 0 && (label.min().item<long>() < 0 || label.max().item<long>() >= Classes))
         {
             throw new DatasetException($"{path}: label: values must be digits 0-9");
         }
-        return new DigitSplit(split, audio.MoveToOuterDisposeScope(), video.MoveToOuterDisposeScope(), label.MoveToOuterDisposeScope(), id.MoveToOuterDisposeScope());
+        return new DigitSplit(audio.MoveToOuterDisposeScope(), video.MoveToOuterDisposeScope(), label.MoveToOuterDisposeScope());
     }
 
     /// <param name="sample">The shape of one sample (empty for one value a sample).</param>

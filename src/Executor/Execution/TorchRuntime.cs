@@ -42,9 +42,12 @@ public static class TorchRuntime
         Tensor output = model.call(inputs);
         Synchronize(device);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        correct = labels is null ? 0 : (int)output.argmax(1).eq(labels).sum().item<long>();
+        correct = labels is null ? 0 : CountCorrect(output, labels);
         return seconds;
     }
+
+    /// <summary>How many rows of <paramref name="logits"/> have their arg-max at the row's label.</summary>
+    public static int CountCorrect(Tensor logits, Tensor labels) => (int)logits.argmax(1).eq(labels).sum().item<long>();
 
     /// <summary>Every core to libtorch's intra-op threads, for work that has the machine to itself (training).</summary>
     public static void UseEveryCore() => set_num_threads(Environment.ProcessorCount);

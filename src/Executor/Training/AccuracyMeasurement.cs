@@ -1,6 +1,7 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Profiling;
 using Mosel.Executor.Datasets;
+using Mosel.Executor.Execution;
 using static TorchSharp.torch;
 
 namespace Mosel.Executor.Training;
@@ -22,8 +23,7 @@ public static class AccuracyMeasurement
             {
                 using var scope = NewDisposeScope();
                 Tensor index = arange(from, Math.Min(from + batch, split.Count), ScalarType.Int64);
-                Tensor predicted = model.call(split.Inputs(configuration, index)).argmax(1);
-                correct += (int)predicted.eq(split.Label.index_select(0, index)).sum().item<long>();
+                correct += TorchRuntime.CountCorrect(model.call(split.Inputs(configuration, index)), split.Label.index_select(0, index));
             }
         }
         model.train(training);

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace Mosel.Executor.Training;
 
 /// <summary>
-/// Trains a zoo model on a digits dataset on the CPU with modality dropout: the batches cycle through every modality
+/// Trains the av-digits zoo model on a digits dataset on the CPU with modality dropout: the batches cycle through every modality
 /// configuration (both, audio alone, video alone), so each is a valid input and each is trained on a third of the
 /// batches. Adam, cross-entropy; after each epoch the validation split is scored per configuration and the weights of
 /// the epoch with the best mean are kept; training stops after <see cref="TrainingSettings.Patience"/> epochs without a
@@ -16,14 +16,11 @@ namespace Mosel.Executor.Training;
 /// </summary>
 public static class DigitsTrainer
 {
-    public static (ZooModel Model, IReadOnlyList<EpochReport> Epochs, int BestEpoch) Train(string modelName, ZooScale scale, DigitSplit train, DigitSplit validation,
+    public static (ZooModel Model, IReadOnlyList<EpochReport> Epochs, int BestEpoch) Train(ZooScale scale, DigitSplit train, DigitSplit validation,
         TrainingSettings settings, Action<EpochReport>? epochDone = null, Action<int, int>? batchDone = null)
     {
-        ZooModel model = ModelZoo.Create(modelName, scale, settings.Seed);
-        if (model is AvDigitsModel digits)
-        {
-            digits.SetAudioNormalisation(train.Audio.mean().item<float>(), train.Audio.std().item<float>());
-        }
+        var model = (AvDigitsModel)ModelZoo.Create(AvDigitsModel.ZooName, scale, settings.Seed);
+        model.SetAudioNormalisation(train.Audio.mean().item<float>(), train.Audio.std().item<float>());
         IReadOnlyList<string[]> configurations = ModelProfiler.Configurations(model);
         var optimizer = optim.Adam(model.parameters(), settings.LearningRate, weight_decay: 1e-4);
         using var generator = new Generator((ulong)settings.Seed);

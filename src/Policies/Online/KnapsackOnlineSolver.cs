@@ -211,8 +211,7 @@ public sealed class KnapsackOnlineSolver : IOnlineSolver
         int k = _greedy[job];
         if (k > _offsets[job])
         {
-            double ratio = (_weights[k] - _weights[k - 1]) / Math.Max(_accuracies[k] - _accuracies[k - 1], 1e-12);
-            _downgrades.Push(ratio, job);
+            _downgrades.Push(GreedyDowngrade.Ratio(_weights[k] - _weights[k - 1], _accuracies[k] - _accuracies[k - 1]), job);
         }
     }
 

@@ -14,7 +14,7 @@ internal interface ITimeDriver
     /// <summary>Called once, after set-up, when the first arrival is due.</summary>
     void Begin();
 
-    /// <summary>Starts a dispatched job; returns its finish time when it is known now, or null when it will be reported by <see cref="TryCompletion"/>.</summary>
+    /// <summary>Starts a dispatched job; returns its finish time when it is known now, or null when the driver will report it (<see cref="LiveTime.TryCompletion"/>).</summary>
     double? Start(int worker, Job job, double now, Precision precision);
 
     /// <summary>Whether the run goes on with no event queued: running jobs still to report, before the end.</summary>

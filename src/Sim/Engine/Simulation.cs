@@ -28,10 +28,10 @@ public sealed class Simulation : ISimulation
     private readonly Job?[] _running;
     private readonly SchedulerSnapshot _snapshot;
     private readonly MetricsCollector _metrics;
-    private JobArrival _pendingArrival;
-    private bool _arrivalsPending;
     // The next arrival waits beside the event queue, not in it: there is only ever one, and keeping a third of all
     // events out of the heap is a measurable share of a run. It fires where the queue's order (time, then kind) puts it.
+    // _arrivalDue: an arrival was read from the source and has not fired yet; false once the source is drained.
+    private JobArrival _pendingArrival;
     private bool _arrivalDue;
     private int _nextJobId;
     private double _now;
@@ -133,8 +133,7 @@ public sealed class Simulation : ISimulation
 
     private void ScheduleNextArrival()
     {
-        _arrivalsPending = _arrivals.TryNext(out _pendingArrival);
-        _arrivalDue = _arrivalsPending;
+        _arrivalDue = _arrivals.TryNext(out _pendingArrival);
     }
 
     private bool TryNextEvent(out SimEvent simEvent, out double time)
@@ -193,7 +192,7 @@ public sealed class Simulation : ISimulation
 
     private void EnsureTick()
     {
-        if (_settings.MonitorIntervalSeconds > 0 && !_tickScheduled && (_arrivalsPending || _queue.Count > 0))
+        if (_settings.MonitorIntervalSeconds > 0 && !_tickScheduled && (_arrivalDue || _queue.Count > 0))
         {
             _tickScheduled = true;
             _events.Schedule(_now + _settings.MonitorIntervalSeconds, new SimEvent(EventKind.MonitorTick, 0));
