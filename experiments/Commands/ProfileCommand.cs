@@ -47,7 +47,7 @@ public static class ProfileCommand
             string? accuracyDataset = AccuracyDataset(name, parse.GetValue(accuracy), parse.GetValue(dataset));
             string? weightsPath = parse.GetValue(weights)?.FullName;
             var request = new ProfileRequest(name, zooScale, torchDevice, sizes, precisionList, parse.GetValue(runs), parse.GetValue(warmups),
-                weightsPath, accuracyDataset, WeightNames(parse.GetValue(weightsMap)!, weightsPath));
+                WeightNames(parse.GetValue(weightsMap)!, weightsPath), weightsPath, accuracyDataset);
             if (request.Runs < 1 || request.Warmups < 0)
             {
                 throw new ConfigException("--runs must be >= 1 and --warmups >= 0");
@@ -68,11 +68,11 @@ public static class ProfileCommand
         return command;
     }
 
-    private static WeightNameMap? WeightNames(string[] rules, string? weights)
+    private static WeightNameMap WeightNames(string[] rules, string? weights)
     {
         if (rules.Length == 0)
         {
-            return null;
+            return WeightNameMap.Identity;
         }
         if (weights is null || !ModelZoo.IsSafetensors(weights))
         {

@@ -33,7 +33,7 @@ public static class ProfileMeasurement
 
     /// <summary>The weights as the provenance names them: the file, and the renames its tensor names went through.</summary>
     private static string? WeightsText(ProfileRequest request) =>
-        request.WeightNames?.ToString() is { Length: > 0 } renames ? $"{request.Weights} (tensor renames {renames})" : request.Weights;
+        request.WeightNames.ToString() is { Length: > 0 } renames ? $"{request.Weights} (tensor renames {renames})" : request.Weights;
 
     private static ZooModel LoadModel(ProfileRequest request)
     {

@@ -30,7 +30,7 @@ public static class FidelitySession
             Precision[] precisions = torchConfig.Policies.Select(Policies.PolicyCatalog.PrecisionOf).Distinct().ToArray();
             int[] sizes = torchConfig.Profile.Table(precisions[0], 0).BatchSizes.ToArray();
             log($"re-measuring {torch.Model} ({torch.Scale.Name}) on {torch.Device} at batch sizes {string.Join(",", sizes)}");
-            var request = new ProfileRequest(torch.Model, torch.Scale, torch.Device, sizes, precisions, 10, 3, torch.Weights);
+            var request = new ProfileRequest(torch.Model, torch.Scale, torch.Device, sizes, precisions, 10, 3, torch.WeightNames, torch.Weights);
             ModelProfile measured = withProgress(progress => ProfileMeasurement.Measure(request, torch.LibTorch, progress, out IReadOnlyList<OutOfMemory> _));
             string profilePath = Path.Combine(directory, "profile.measured.yaml");
             ProfileFile.Save(measured, $"{torch.Model} re-measured for mosel fidelity", profilePath);

@@ -1,5 +1,6 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
+using Mosel.Executor.Weights;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Profiling;
 using Mosel.Experiments.Running;
@@ -16,7 +17,7 @@ public sealed class RealExecutionTests
     {
         using var scratch = new Scratch();
         LibTorchStatus status = LibTorchLoader.Load(TorchDevice.Cpu);
-        ModelProfile measured = ProfileMeasurement.Measure(new ProfileRequest("vilt", ZooScale.Tiny, TorchDevice.Cpu, [1, 2, 4], [Precision.Fp32], 10, 2), status, null, out var outOfMemory);
+        ModelProfile measured = ProfileMeasurement.Measure(new ProfileRequest("vilt", ZooScale.Tiny, TorchDevice.Cpu, [1, 2, 4], [Precision.Fp32], 10, 2, WeightNameMap.Identity), status, null, out var outOfMemory);
         Assert.Empty(outOfMemory);
         string path = scratch.Combine("vilt.yaml");
         ProfileFile.Save(measured, "test", path);

@@ -41,6 +41,11 @@ public sealed class WeightsCommandTests
         (code, _, error) = CliRunner.Run("simulate", "--config", config, "--out", scratch.Combine("mapped"), "--set", $"executor.weights={checkpoint}",
             "--set", "executor.weights_map=[model.=]", "--set", "workload.trace.duration_s=2", "--set", "policies=[none]", "--set", "executor.warmup=false");
         Assert.True(code == 0, error);
+        // mosel fidelity re-measures the profile with the same checkpoint, through the same renames.
+        (code, _, error) = CliRunner.Run("fidelity", "--config", config, "--out", scratch.Combine("fidelity"), "--set", $"executor.weights={checkpoint}",
+            "--set", "executor.weights_map=[model.=]", "--set", "workload.trace.duration_s=2", "--set", "policies=[none]", "--set", "executor.warmup=false");
+        Assert.True(code == 0, error);
+        Assert.True(File.Exists(Path.Combine(scratch.Combine("fidelity"), "profile.measured.yaml")));
         (code, _, error) = CliRunner.Run("simulate", "--config", config, "--out", scratch.Combine("unmapped"), "--set", $"executor.weights={checkpoint}");
         Assert.Equal(2, code);
         Assert.Contains("no tensor for the model's", error);
