@@ -177,8 +177,14 @@ public sealed record ReferenceOptions
     /// <summary><c>fixed</c> (solve_ms) or <c>measured</c> (the exact solver's wall time, microseconds).</summary>
     public string SolveTime { get; init; } = "fixed";
 
-    /// <summary>The monitor loop's own work per iteration.</summary>
-    public double MonitorCostMs { get; init; } = ReferenceSettings.DefaultMonitorCostMs;
+    /// <summary>The monitor's own work in an iteration that solves, beyond the solve itself.</summary>
+    public double SolveOverheadMs { get; init; } = ReferenceSettings.DefaultSolveOverheadMs;
+
+    /// <summary>The maximize loop's own work per iteration (dynamic policies).</summary>
+    public double MaximizeLoopMs { get; init; } = ReferenceSettings.DefaultMaximizeLoopMs;
+
+    /// <summary>The no_policy loop's own work per iteration (none, fp16).</summary>
+    public double NoPolicyLoopMs { get; init; } = ReferenceSettings.DefaultNoPolicyLoopMs;
 
     public int WarmupJobs { get; init; } = ReferenceSettings.DefaultWarmUpJobs;
 

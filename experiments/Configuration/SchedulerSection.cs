@@ -73,8 +73,12 @@ public static class SchedulerSection
         ReferenceOptions options = scheduler.Reference;
         v.Check(options.SolveMs is >= 0 and <= ConfigLimits.MaxDecisionMs, "scheduler.reference.solve_ms", $"must be in [0, {ConfigLimits.MaxDecisionMs}], found {options.SolveMs}");
         bool? measured = v.OneOf(options.SolveTime, "scheduler.reference.solve_time", s_solveTimes, "'fixed' or 'measured'");
-        v.Check(options.MonitorCostMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "scheduler.reference.monitor_cost_ms",
-            $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {options.MonitorCostMs}");
+        v.Check(options.SolveOverheadMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "scheduler.reference.solve_overhead_ms",
+            $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {options.SolveOverheadMs}");
+        v.Check(options.MaximizeLoopMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "scheduler.reference.maximize_loop_ms",
+            $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {options.MaximizeLoopMs}");
+        v.Check(options.NoPolicyLoopMs is >= 0 and <= ConfigLimits.MaxMilliseconds, "scheduler.reference.no_policy_loop_ms",
+            $"must be in [0, {ConfigLimits.MaxMilliseconds}], found {options.NoPolicyLoopMs}");
         v.Check(options.WarmupJobs is >= 0 and <= ConfigLimits.MaxWarmUpJobs, "scheduler.reference.warmup_jobs", $"must be in [0, {ConfigLimits.MaxWarmUpJobs}], found {options.WarmupJobs}");
         v.Check(scheduler.Workers == 1, "scheduler.workers", "the reference engine has one worker, as the authors' code");
         v.Check(scheduler.MonitorIntervalMs == 0, "scheduler.monitor_interval_ms", "only used with engine: ideal (the reference monitor sets its own pace)");
@@ -88,7 +92,9 @@ public static class SchedulerSection
         {
             SolveSeconds = options.SolveMs / 1000,
             MeasuredSolve = measured.Value,
-            MonitorCostSeconds = options.MonitorCostMs / 1000,
+            SolveOverheadSeconds = options.SolveOverheadMs / 1000,
+            MaximizeLoopSeconds = options.MaximizeLoopMs / 1000,
+            NoPolicyLoopSeconds = options.NoPolicyLoopMs / 1000,
             WarmUpJobs = options.WarmupJobs,
             LateDetector = !options.FixLateDetector,
             IdleEveryOther = !options.FixIdleSkip,

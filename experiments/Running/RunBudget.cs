@@ -73,7 +73,7 @@ public sealed record RunBudget(double MaxEvents, bool Force)
         }
         double monitor = experiment.Reference is { } reference
             // The reference monitor iterates at least every cost + 0.2 ms while there is work (quiet stretches are skipped).
-            ? seconds / (reference.MonitorCostSeconds + ReferenceSettings.NoPolicySleepFloorSeconds)
+            ? seconds / (Math.Min(reference.MaximizeLoopSeconds, reference.NoPolicyLoopSeconds) + ReferenceSettings.NoPolicySleepFloorSeconds)
             : experiment.Settings.MonitorIntervalSeconds > 0 ? seconds / experiment.Settings.MonitorIntervalSeconds : 0;
         double windows = seconds / experiment.Settings.WindowSeconds;
         return requests + monitor + windows;

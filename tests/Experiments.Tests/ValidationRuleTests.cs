@@ -37,7 +37,7 @@ public sealed class ValidationRuleTests
         { "smoke", ["scheduler.engine=reference", "scheduler.solver=ortools"], "scheduler.solver: the reference engine solves its re-plans with the exact solver" },
         { "smoke", ["scheduler.engine=reference", "scheduler.reference.solve_time=sometimes"], "scheduler.reference.solve_time: must be 'fixed' or 'measured', found 'sometimes'" },
         { "smoke", ["scheduler.engine=reference", "scheduler.reference.solve_ms=-1"], "scheduler.reference.solve_ms: must be in [0, 60000], found -1" },
-        { "smoke", ["scheduler.engine=reference", "scheduler.reference.monitor_cost_ms=-1"], "scheduler.reference.monitor_cost_ms: must be in [0, 1000000000], found -1" },
+        { "smoke", ["scheduler.engine=reference", "scheduler.reference.maximize_loop_ms=-1"], "scheduler.reference.maximize_loop_ms: must be in [0, 1000000000], found -1" },
         { "smoke", ["scheduler.engine=reference", "scheduler.reference.warmup_jobs=-1"], "scheduler.reference.warmup_jobs: must be in [0, 1000], found -1" },
         { "smoke", ["scheduler.engine=reference", "scheduler.decision_time_ms=5"], "scheduler.decision_time_ms: only used with engine: ideal" },
         { "smoke", ["scheduler.engine=reference", "executor.clock=wall"], "executor.clock: the reference engine runs on the simulated clock" },

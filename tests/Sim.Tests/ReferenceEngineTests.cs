@@ -1,5 +1,7 @@
+using Mosel.Sim.Engine;
 using Mosel.Sim.Metrics;
 using Mosel.Sim.Model;
+using Mosel.Sim.Profiles;
 using Mosel.Sim.Randomness;
 using Mosel.Sim.Reference;
 using Mosel.Sim.Workload;
@@ -38,6 +40,80 @@ public class ReferenceEngineTests
         Assert.Equal(0.8, codedRun.Job(1).ServedAccuracy);
         Assert.Equal(0.050, codedRun.Job(1).FinishSeconds, 9);
         Assert.Equal(JobOutcome.Late, codedRun.Job(1).Outcome);
+    }
+
+    [Fact]
+    public void ALateHeadDroppedByAnIdleWorkerDoesNotOpenTheIdlePathAndTheSolveHoldsTheMonitor()
+    {
+        // A (5 requests, 50 ms) at 0 goes through the idle path and runs 0..50 ms. B, C, D (1 request, 10 ms each; slack 0)
+        // are created at 1 ms and pulled at 2 ms: deadline 1 + 10 = 11 ms, extended by 1 + 5 to 17 ms. At 2 ms nothing is
+        // dispatched and the counter holds A's 50 ms: no idle path; detect_delay (coded: 0 + 50 - 2 = 48 ms) finds B
+        // ending at 58 > 17 (diff -41); no plan fits 0.91 x (10 - 41) ms, random_fill drops B; the 50-ms solve holds the
+        // monitor to 52 ms, where A has finished and reset the counter: the sleep is its 2-ms floor. At 54 ms C is
+        // dispatched into the idle worker, which drops it at once (54 + 10 > 17 + 12) and resets the counter — but the
+        // counter the idle path reads still holds C's 10 ms, so no idle path: detect_delay (idle: 54 + 3 + 3 = 60 ms)
+        // flags D (70 > 17, diff -53), random_fill drops it and the monitor is held to 104 ms. E, created at 55 ms, is
+        // pulled at 106 ms; nothing was dispatched then and the counter is 0, so the idle path sends E at once.
+        // (The rule the engine had before sent D through the idle path at 54 ms and E at 56 ms, with one solve.)
+        JobArrival[] arrivals = [new(0, 5, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.055, 1, 0.7)];
+        var planner = new HandPlanner(ReferenceRun.Truth);
+        (RunResult result, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 0) with { SolveSeconds = 0.050 }, planner, arrivals);
+
+        Assert.Equal([0.91 * (0.010 - 0.041), 0.91 * (0.010 - 0.053)], planner.Budgets, new ToleranceComparer(1e-12));
+        Assert.Equal([0.002, 0.054], run.Decisions.Select(d => d.TimeSeconds), new ToleranceComparer(1e-12));
+        Assert.Equal([[1], [3]], run.Decisions.Select(d => d.DroppedJobIds.ToArray()));
+        Assert.All(run.Decisions, d => Assert.Equal(0.050, d.ChargedSeconds, 12));
+        Assert.Equal(JobOutcome.Met, run.Job(0).Outcome);
+        Assert.Equal([JobOutcome.Dropped, JobOutcome.Dropped, JobOutcome.Dropped], [run.Job(1).Outcome, run.Job(2).Outcome, run.Job(3).Outcome]);
+        Assert.Equal([0.002, 0.054, 0.054], [run.Job(1).FinishSeconds, run.Job(2).FinishSeconds, run.Job(3).FinishSeconds], new ToleranceComparer(1e-12));
+        Assert.Equal(DecisionPath.Greedy, run.Job(3).DecisionPath);
+        Assert.Equal(0.106, run.Job(4).StartSeconds, 12);
+        Assert.Equal(0.116, run.Job(4).FinishSeconds, 12);
+        Assert.True(result.Summary.ConservationHolds);
+    }
+
+    [Fact]
+    public void TheSolveOverheadHoldsTheMonitorBeyondTheSolveAndTheLoopCostOnEveryIteration()
+    {
+        // As above with a 1-ms loop and a 3-ms solve overhead. 0 ms: the idle path sends A; asleep at 1 ms (wait 50 - 1,
+        // 0.7 x 49 - 50 ms left of the budget < 2: floor), awake at 3 ms: B, C, D pulled (deadline 1 + 10 + 2 + 5 = 18 ms),
+        // B flagged (0 + 50 - 3 + 10 = 57 ms) and dropped after a solve that holds the monitor 50 + 3 ms; asleep at
+        // 3 + 53 + 1 = 57 ms (A done, idle: floor), awake at 59 ms: C dropped by the worker, D flagged and dropped.
+        JobArrival[] arrivals = [new(0, 5, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7)];
+        var planner = new HandPlanner(ReferenceRun.Truth);
+        ReferenceSettings settings = ReferenceRun.Settings(ReferenceMode.Maximize, 0) with
+        {
+            SolveSeconds = 0.050, SolveOverheadSeconds = 0.003, MaximizeLoopSeconds = 0.001,
+        };
+        (_, ListRecorder run) = ReferenceRun.Run(settings, planner, arrivals);
+
+        Assert.Equal([0.91 * (0.010 - 0.039), 0.91 * (0.010 - 0.057)], planner.Budgets, new ToleranceComparer(1e-12));
+        Assert.Equal([0.003, 0.059], run.Decisions.Select(d => d.TimeSeconds), new ToleranceComparer(1e-12));
+        Assert.All(run.Decisions, d => Assert.Equal(0.050, d.ChargedSeconds, 12));
+    }
+
+    [Fact]
+    public void TheSleepReadsTheWorkersStateAsItIsWhenTheMonitorGoesToSleep()
+    {
+        // Estimates are a third of the truth (10 ms per request against 29.5), slack 100 ms, a 10-ms loop, the detector fixed.
+        // X and Z (9 requests: 90 ms estimated, 265.5 ms true) at 0: the idle path sends X (budget left 10 ms); asleep at
+        // 10 ms: 0.7 x (90 - 10) - 10 = 46 ms, so Z goes into the FIFO at 56 ms (counter 180 ms); asleep at 66 ms: floor,
+        // and the quiet iterations (12 ms apart) run on to 260 ms. X finishes at 265.5 ms: the counter drops by
+        // 2 x 90 - 265.5, to 265.5 ms, and Z starts. The monitor goes to sleep at 270 ms and reads that: wait =
+        // 265.5 - (270 - 265.5) = 261 ms, sleep 0.7 x 261 - 100 = 82.7 ms. W (1 request) created at 271 ms is pulled at
+        // 352.7 ms and flagged at once (Z ends at 531 ms): the decision's time shows when the monitor woke. Read at the
+        // iteration's start instead (counter 180 ms, X's start 0) the sleep would have been the 2-ms floor: W at 272 ms.
+        var truth = new LatencyModel(TestProfiles.Linear(msPerRequestAb: 29.5), Precision.Fp32);
+        var planner = new HandPlanner(ReferenceRun.Truth);
+        ReferenceSettings settings = ReferenceRun.Settings(ReferenceMode.Maximize, 100) with { MaximizeLoopSeconds = 0.010, LateDetector = false };
+        JobArrival[] arrivals = [new(0, 9, 0.7), new(0, 9, 0.7), new(0.271, 1, 0.7)];
+        var recorder = new ListRecorder();
+        var simulation = new ReferenceSimulation(settings, planner, new ProfileReplayExecutor(truth, 0, new Random(1)),
+            new ListArrivals(0.272, arrivals), truth, FrozenClock.Instance, recorder);
+        simulation.Run();
+
+        Assert.Equal(0.3527, Assert.Single(recorder.Decisions).TimeSeconds, 9);
+        Assert.Equal(0.2655, recorder.Job(1).StartSeconds, 9);
     }
 
     [Fact]

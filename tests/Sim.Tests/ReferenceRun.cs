@@ -17,7 +17,9 @@ internal static class ReferenceRun
         Mode = mode,
         SlackSeconds = slackMs / 1000,
         WarmUpJobs = 0,
-        MonitorCostSeconds = 0,
+        MaximizeLoopSeconds = 0,
+        NoPolicyLoopSeconds = 0,
+        SolveOverheadSeconds = 0,
         SolveSeconds = 0.001,
     };
 

@@ -35,6 +35,9 @@ public sealed class ReferenceSimulation : ISimulation
     private double _lastStart;
     private bool _hasStart;
     private double _monitorWake;
+    private bool _sleepPending;
+    private double _dispatchedBacklog;
+    private double _idleBudget;
     private double _now;
     private int _nextId;
     private int _nextWarmUpId = -100;
@@ -72,6 +75,10 @@ public sealed class ReferenceSimulation : ISimulation
             {
                 WorkerFinished();
             }
+            else if (_sleepPending)
+            {
+                GoToSleep();
+            }
             else
             {
                 Iterate();
@@ -82,34 +89,50 @@ public sealed class ReferenceSimulation : ISimulation
 
     private bool Idle() => !_producer.Any && _edf.Count == 0 && _fifo.Count == 0 && _running is null;
 
+    /// <summary>
+    /// One loop iteration up to its sleep: pull, dispatch the head, and for maximize the idle path, <c>detect_delay</c> and
+    /// the re-plan. The monitor goes to sleep once the iteration's work and any solve are over (<see cref="GoToSleep"/>).
+    /// </summary>
     private void Iterate()
     {
         Pull();
-        double dispatchedBacklog = 0;
+        // The counter as the idle path reads it: right after this iteration's increment, before the worker can react. The
+        // job just sent is still in the monitor's queue feeder (which needs the interpreter lock the monitor holds), so
+        // the worker can neither drop it nor reset the counter in between.
+        double counter = _backlog;
+        _dispatchedBacklog = 0;
         if (_edf.Count > 0)
         {
-            dispatchedBacklog = Dispatch(_edf.RemoveAt(0));
+            _dispatchedBacklog = Dispatch(_edf.RemoveAt(0));
+            counter = _dispatchedBacklog;
         }
         foreach (ReferenceJob job in _pulled)
         {
             _edf.Insert(job);
         }
         double held = 0;
-        double idleBudget = ReferenceSettings.IdleBudgetSeconds;
+        _idleBudget = ReferenceSettings.IdleBudgetSeconds;
         if (_settings.Mode == ReferenceMode.Maximize)
         {
-            if (_backlog <= 0)
+            if (counter <= 0)
             {
-                idleBudget = IdlePath();
+                _idleBudget = IdlePath();
             }
             int violator = DetectDelay(out double diff);
             if (violator >= 0)
             {
-                held = Replan(violator, diff);
+                held = Replan(violator, diff) + _settings.SolveOverheadSeconds;
             }
         }
-        double awake = _now + held + _settings.MonitorCostSeconds;
-        _monitorWake = awake + Sleep(awake, dispatchedBacklog, idleBudget);
+        _sleepPending = true;
+        _monitorWake = _now + held + _settings.LoopSeconds;
+    }
+
+    /// <summary>The monitor sleeps by its mode's rule, reading the backlog and the last start as they are now, after any solve.</summary>
+    private void GoToSleep()
+    {
+        _sleepPending = false;
+        _monitorWake = _now + Sleep(_now, _dispatchedBacklog, _idleBudget);
         if (_edf.Count == 0)
         {
             _monitorWake = SkipQuietIterations(_monitorWake);
@@ -131,20 +154,22 @@ public sealed class ReferenceSimulation : ISimulation
     }
 
     /// <summary>
-    /// Iterations with nothing to pull and nothing queued change nothing but the wake time: jump over them up to the
-    /// next job's creation or the worker's next completion, landing on the wake time the loop itself would reach.
+    /// Iterations with nothing to pull and nothing queued change nothing but the wake time: jump over those that also go
+    /// to sleep before the next job's creation or the worker's next completion (the sleep reads the worker's state),
+    /// landing on the wake time the loop itself would reach.
     /// </summary>
     private double SkipQuietIterations(double wake)
     {
         double horizon = Math.Min(_producer.NextSeconds, _runningFinish);
-        while (wake < horizon && double.IsFinite(horizon))
+        double loop = _settings.LoopSeconds;
+        while (wake + loop < horizon && double.IsFinite(horizon))
         {
-            double sleep = Sleep(wake + _settings.MonitorCostSeconds, 0, ReferenceSettings.IdleBudgetSeconds);
-            double step = _settings.MonitorCostSeconds + sleep;
+            double sleep = Sleep(wake + loop, 0, ReferenceSettings.IdleBudgetSeconds);
+            double step = loop + sleep;
             if (sleep <= _settings.SleepFloorSeconds)
             {
                 // At its floor the sleep stays there until the worker's state changes, which is at the horizon or later.
-                return wake + (Math.Ceiling((horizon - wake) / step) * step);
+                return wake + (Math.Ceiling((horizon - wake - loop) / step) * step);
             }
             wake += step;
         }
