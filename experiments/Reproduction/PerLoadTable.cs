@@ -14,7 +14,9 @@ public static class PerLoadTable
     private static readonly string[] s_columns =
         ["load (req/s)", "policy", "seeds", "processed (req/s)", "goodput (req/s)", "violations (deadline)", "violations (tracer windows)", "served accuracy", "mean JCT (ms)"];
 
-    public static ReportTable Build(string title, IReadOnlyList<RunOutcome> runs, Func<RunOutcome, string>? group = null) => new(title, group is null ? s_columns : ["band", .. s_columns],
+    /// <param name="group">Splits the rows by a value of the run (a target band, a solve time), shown in a first column named <paramref name="groupColumn"/>.</param>
+    public static ReportTable Build(string title, IReadOnlyList<RunOutcome> runs, Func<RunOutcome, string>? group = null, string groupColumn = "band") =>
+        new(title, group is null ? s_columns : [groupColumn, .. s_columns],
         runs.GroupBy(r => (Group: group?.Invoke(r), Load: r.Run.LoadQps ?? 0, r.Run.Policy))
             .OrderBy(g => g.Key.Group, StringComparer.Ordinal).ThenBy(g => g.Key.Load)
             .Select(g => Row(g.Key.Group, g.Key.Load, g.Key.Policy, g.ToArray()))

@@ -181,6 +181,84 @@ public class ReferenceEngineTests
     }
 
     [Fact]
+    public void NoPolicyPullsAtMostThirtyJobsAnIteration()
+    {
+        // 30 jobs of 2 requests (deadline 20 ms + slack) and a 31st of 1 request (10 ms + slack), all at 0. The first iteration
+        // pulls 30; the 31st is pulled at 0.2 ms (after the floor sleep), where job 0 goes to the worker (sleep 0.75 x 20 ms),
+        // and it heads the list by its deadline: dispatched at 15.2 ms, it runs when job 0 is done, at 20.2 ms. Pulled with
+        // the others it would have been the head at 0.2 ms.
+        JobArrival[] arrivals = [.. Enumerable.Repeat(new JobArrival(0, 2, 0.7), 30), new(0, 1, 0.7)];
+        (_, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.NoPolicy, 1000), new HandPlanner(ReferenceRun.Truth), arrivals);
+
+        Assert.Equal(0.0002, run.Job(0).StartSeconds, 12);
+        Assert.Equal(0.0202, run.Job(30).StartSeconds, 12);
+    }
+
+    [Fact]
+    public void MaximizePullsAtMostTwentyJobsAnIteration()
+    {
+        // 20 jobs of 12 requests (120 ms: the idle path sends job 0 on a, 36 ms, and stops) and a 21st of 1 request, all at
+        // 0; the slack (10 s) leaves no violator. The 21st is pulled at 2 ms (floor sleep: 0.7 x 36 - 100 < 2), heads the list and follows job 1 (sent at 2 ms)
+        // at 4 ms: it runs after jobs 0 (0..36 ms) and 1 (36..156 ms). Pulled at 0 it would have gone first, at 0.
+        JobArrival[] arrivals = [.. Enumerable.Repeat(new JobArrival(0, 12, 0.7), 20), new(0, 1, 0.7)];
+        (_, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 10_000), new HandPlanner(ReferenceRun.Truth), arrivals);
+
+        Assert.Empty(run.Decisions);
+
+        Assert.Equal([0, 0.036, 0.156], [run.Job(0).StartSeconds, run.Job(1).StartSeconds, run.Job(20).StartSeconds], new ToleranceComparer(1e-12));
+    }
+
+    [Fact]
+    public void TheIdlePathStopsAfterTheFirstJobThatDoesNotFitItsBudget()
+    {
+        // Sizes 1, 5, 9 and 10 at 0 (10, 50, 90 and 100 ms; EDF in that order), consecutive (fix_idle_skip): 10 and 50 ms fit
+        // the 100-ms budget (40 ms left), the 90-ms job does not and goes at its cheapest cell (a, 27 ms); the loop stops, so
+        // the 100-ms job waits for the next iteration and goes on its starting cell (a+b).
+        JobArrival[] arrivals = [new(0, 10, 0.7), new(0, 9, 0.7), new(0, 5, 0.7), new(0, 1, 0.7)];
+        (_, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 1000) with { IdleEveryOther = false },
+            new HandPlanner(ReferenceRun.Truth), arrivals);
+
+        Assert.Equal([0.8, 0.8, 0.75, 0.8], [run.Job(3).ServedAccuracy, run.Job(2).ServedAccuracy, run.Job(1).ServedAccuracy, run.Job(0).ServedAccuracy]);
+        Assert.Equal([DecisionPath.Idle, DecisionPath.None], [run.Job(1).DecisionPath, run.Job(0).DecisionPath]);
+        // The worker's order: 10, 50, then 27 ms, then the 100-ms job.
+        Assert.Equal([0, 0.010, 0.060, 0.087], [run.Job(3).StartSeconds, run.Job(2).StartSeconds, run.Job(1).StartSeconds, run.Job(0).StartSeconds],
+            new ToleranceComparer(1e-12));
+    }
+
+    [Fact]
+    public void TheWorkerResetsTheCounterWhenItsQueueEmptiesThoughTheEstimatesDrifted()
+    {
+        // Estimates a third of the truth. X (1 request: 10 ms estimated, 29.5 true) goes through the idle path at 0; the
+        // quiet iterations run 2 ms apart to 30 ms. X's completion at 29.5 ms takes 2 x 10 - 29.5 off the counter (19.5 ms
+        // left) and, the FIFO empty, resets it to 0. W, created at 101 ms, is pulled at 102 ms (30 + 2 + 35 x 2) with the
+        // counter at 0, so the idle path sends it at once. Without the reset it would wait for the next iteration.
+        var truth = new LatencyModel(TestProfiles.Linear(msPerRequestAb: 29.5), Precision.Fp32);
+        var recorder = new ListRecorder();
+        var simulation = new ReferenceSimulation(ReferenceRun.Settings(ReferenceMode.Maximize, 1000), new HandPlanner(ReferenceRun.Truth),
+            new ProfileReplayExecutor(truth, 0, new Random(1)), new ListArrivals(0.102, [new(0, 1, 0.7), new(0.101, 1, 0.7)]), truth, FrozenClock.Instance, recorder);
+        simulation.Run();
+
+        Assert.Equal(0.0295, recorder.Job(0).FinishSeconds, 12);
+        Assert.Equal(0.102, recorder.Job(1).StartSeconds, 9);
+    }
+
+    [Fact]
+    public void RandomFillStopsOnceItsDowngradesCoverTheDeficit()
+    {
+        // As the drop case, but job 2 may go on a too (target 0.7): moving job 1 saves 7 ms (diff -1), job 2 saves 14 (diff 13):
+        // no drop. Jobs 1 and 2 run on a after job 0: 20..23 and 23..29 ms, within their deadlines (24 and 34 ms).
+        JobArrival[] arrivals = [new(0, 2, 0.7), new(0.001, 1, 0.7), new(0.001, 2, 0.7)];
+        (RunResult result, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 13), new HandPlanner(ReferenceRun.Truth, solverFails: true), arrivals);
+
+        DecisionRecord decision = Assert.Single(run.Decisions);
+        Assert.Equal([1, 2], decision.ChangedJobIds);
+        Assert.Empty(decision.DroppedJobIds);
+        Assert.Equal([0.023, 0.029], [run.Job(1).FinishSeconds, run.Job(2).FinishSeconds], new ToleranceComparer(1e-12));
+        Assert.Equal([JobOutcome.Met, JobOutcome.Met], [run.Job(1).Outcome, run.Job(2).Outcome]);
+        Assert.Equal(0, result.Summary.DroppedRequests);
+    }
+
+    [Fact]
     public void TheTracerCountsRequestsByItsOwnWindowsAndStopsAfterThreeEmptyReads()
     {
         // (10 submitted, 5 processed) 0.5; (0, 3) 0.01 and a second empty read; (4, 0) 0.99; (0, 0) no ratio, the third

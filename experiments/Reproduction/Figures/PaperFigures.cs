@@ -1,6 +1,6 @@
 namespace Mosel.Experiments.Reproduction.Figures;
 
-/// <summary>The paper's figures Mosel reproduces.</summary>
+/// <summary>The paper's figures Mosel reproduces, and the reference engine's solve-time sensitivity beside them.</summary>
 public static class PaperFigures
 {
     /// <summary>Every figure, in the order report.md shows them.</summary>
@@ -12,6 +12,7 @@ public static class PaperFigures
         new Figure6AccuracyDistribution(),
         new Figure7Precision(),
         new Figure8EstimationError(),
+        new SolveTimeSensitivity(),
         new HeadlineNumbers(),
     ];
 
