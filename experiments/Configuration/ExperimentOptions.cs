@@ -196,6 +196,9 @@ public sealed record ReferenceOptions
 
     /// <summary>Let the idle path take consecutive jobs (as coded, it takes every other one).</summary>
     public bool FixIdleSkip { get; init; }
+
+    /// <summary>An idle worker sees an iteration's dispatches only when the monitor blocks in a solve or sleeps (a stricter reading of the code).</summary>
+    public bool WorkerWaitsForMonitor { get; init; }
 }
 
 public sealed record ExecutorOptions

@@ -98,6 +98,7 @@ public static class SchedulerSection
             WarmUpJobs = options.WarmupJobs,
             LateDetector = !options.FixLateDetector,
             IdleEveryOther = !options.FixIdleSkip,
+            WorkerWaitsForMonitor = options.WorkerWaitsForMonitor,
             IndexRemapAsCoded = !options.FixIndexRemap,
             SolverTimeLimitSeconds = scheduler.SolverTimeLimitMs / 1000,
         };

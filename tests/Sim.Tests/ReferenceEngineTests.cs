@@ -73,6 +73,24 @@ public class ReferenceEngineTests
     }
 
     [Fact]
+    public void WhenTheWorkerWaitsForTheMonitorDetectDelayStillCountsTheHeadJustSent()
+    {
+        // The scenario above, read strictly: at 54 ms the worker has not yet seen C when detect_delay runs, so the counter
+        // still holds C's 10 ms (the idle worker reset its start time): D is estimated to end at 54 + 3 + 10 + 3 + 10 = 80 ms,
+        // diff 17 - 80 = -63 ms. Then the worker takes C and drops it, all at 54 ms.
+        JobArrival[] arrivals = [new(0, 5, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.055, 1, 0.7)];
+        var planner = new HandPlanner(ReferenceRun.Truth);
+        (_, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 0) with { SolveSeconds = 0.050, WorkerWaitsForMonitor = true },
+            planner, arrivals);
+
+        Assert.Equal([0.91 * (0.010 - 0.041), 0.91 * (0.010 - 0.063)], planner.Budgets, new ToleranceComparer(1e-12));
+        Assert.Equal(0.054, run.Job(2).FinishSeconds, 12);
+        Assert.Equal(JobOutcome.Dropped, run.Job(2).Outcome);
+        Assert.Equal(0, run.Job(0).StartSeconds);
+        Assert.Equal(0.106, run.Job(4).StartSeconds, 12);
+    }
+
+    [Fact]
     public void TheSolveOverheadHoldsTheMonitorBeyondTheSolveAndTheLoopCostOnEveryIteration()
     {
         // As above with a 1-ms loop and a 3-ms solve overhead. 0 ms: the idle path sends A; asleep at 1 ms (wait 50 - 1,

@@ -70,6 +70,14 @@ public sealed record ReferenceSettings
     /// <summary>As coded, a re-plan's choice is mapped back with an index check that sends many jobs to their most accurate cell (read by the planner's builder).</summary>
     public bool IndexRemapAsCoded { get; init; } = true;
 
+    /// <summary>
+    /// A stricter reading of the code: an idle worker sees none of an iteration's dispatches until the monitor blocks in a
+    /// solve or goes to sleep (the queue's feeder thread needs the interpreter lock the monitor holds), so
+    /// <c>detect_delay</c> too reads the counter and the last start before the worker takes, drops or resets anything.
+    /// Off by default: the worker takes a dispatched job at once, after the idle path's read of the counter.
+    /// </summary>
+    public bool WorkerWaitsForMonitor { get; init; }
+
     /// <summary>Jobs of size 32, 2 s apart, before the load (the load starts after them); they count as processed in the tracer only.</summary>
     public int WarmUpJobs { get; init; } = DefaultWarmUpJobs;
 

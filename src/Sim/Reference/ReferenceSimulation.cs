@@ -124,6 +124,12 @@ public sealed class ReferenceSimulation : ISimulation
                 held = Replan(violator, diff) + _settings.SolveOverheadSeconds;
             }
         }
+        if (_settings.WorkerWaitsForMonitor && _running is null)
+        {
+            // The monitor blocks in the solve or sleeps next: only then does the feeder deliver this iteration's jobs
+            // (the worker starts them now all the same; a re-plan changes only jobs still in the EDF list).
+            WorkerTake();
+        }
         _sleepPending = true;
         _monitorWake = _now + held + _settings.LoopSeconds;
     }
@@ -208,7 +214,7 @@ public sealed class ReferenceSimulation : ISimulation
         _backlog += job.Comp;
         double backlog = _backlog;
         _fifo.Enqueue(job);
-        if (_running is null)
+        if (_running is null && !_settings.WorkerWaitsForMonitor)
         {
             WorkerTake();
         }
