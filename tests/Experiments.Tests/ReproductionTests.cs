@@ -43,8 +43,11 @@ public sealed class ReproductionTests
         var options = new ReproductionOptions(scratch.Path, Quick: true, PaperFigures.All, ReproductionEngine.All);
         ReproductionReport report = PaperReproduction.Run(options, _ => { });
 
-        // Fig. 1 twice (once, not per engine); per engine: Fig. 5 TVLT (2) + bands (1) + Fig. 6 (3) + Fig. 7 (1) + Fig. 8 (1); Fig. 5 ViLT (2) ideal only.
-        Assert.Equal(2 + (2 * 8) + 2, report.Figures.Count);
+        // Fig. 1 twice (once, not per engine); per engine: Fig. 5 TVLT (2) + bands (1) + Fig. 6 (3) + Fig. 7 (1) + Fig. 8 (1); Fig. 5 ViLT (2)
+        // ideal only; the solve-time sensitivity (fp32, fp16) reference only.
+        Assert.Equal(2 + (2 * 8) + 2 + 2, report.Figures.Count);
+        Assert.Equal(["solve_time_fp16_reference.png", "solve_time_fp32_reference.png"],
+            Directory.GetFiles(Path.Combine(scratch.Path, "figures"), "solve_time_*.png").Select(Path.GetFileName).Where(f => f!.Split('_').Length == 4).Order());
         Assert.All(report.Figures, f => Assert.True(new FileInfo(f.File).Length > 5_000, f.File));
         Assert.True(File.Exists(Path.Combine(scratch.Path, "figures", "fig5_tvlt_throughput_reference.png")));
         Assert.False(File.Exists(Path.Combine(scratch.Path, "figures", "fig5_vilt_throughput_reference.png")));
@@ -63,5 +66,6 @@ public sealed class ReproductionTests
             Assert.InRange(accuracy.Value, 0.70, 0.7432);
         }
         Assert.Equal(2, report.Tables.Count(t => t.Title.StartsWith("Fig. 5 by target band", StringComparison.Ordinal)));
+        Assert.Single(report.Tables, t => t.Title.StartsWith("Solve-time sensitivity", StringComparison.Ordinal));
     }
 }
