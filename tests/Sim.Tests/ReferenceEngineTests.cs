@@ -31,7 +31,8 @@ public class ReferenceEngineTests
         // Fixed: re-planned at 22 ms within 0.91 x (10 - 5) ms, moved to a (3 ms), run 40..43 ms.
         double budget = Assert.Single(fixedPlanner.Budgets);
         Assert.Equal(0.91 * 0.005, budget, 9);
-        Assert.Equal(0.022, Assert.Single(fixedRun.Decisions).TimeSeconds, 9);
+        DecisionRecord decision = Assert.Single(fixedRun.Decisions);
+        Assert.Equal((0.022, DecisionPath.Exact, 0.75), (decision.TimeSeconds, decision.Path, decision.Objective));
         Assert.Equal(0.75, fixedRun.Job(1).ServedAccuracy);
         Assert.Equal(0.043, fixedRun.Job(1).FinishSeconds, 9);
 

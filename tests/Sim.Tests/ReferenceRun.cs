@@ -23,11 +23,16 @@ internal static class ReferenceRun
         SolveSeconds = 0.001,
     };
 
-    public static (RunResult Result, ListRecorder Recorder) Run(ReferenceSettings settings, HandPlanner planner, params JobArrival[] arrivals)
+    public static (RunResult Result, ListRecorder Recorder) Run(ReferenceSettings settings, HandPlanner planner, params JobArrival[] arrivals) =>
+        Run(settings, planner, FrozenClock.Instance, arrivals.Length == 0 ? 1 : arrivals[^1].ArrivalSeconds + 1e-3, arrivals);
+
+    /// <param name="endSeconds">Where the offered window ends (the last job's submission is counted there).</param>
+    public static (RunResult Result, ListRecorder Recorder) Run(ReferenceSettings settings, HandPlanner planner, IWallClock clock, double endSeconds,
+        params JobArrival[] arrivals)
     {
         var recorder = new ListRecorder();
         var simulation = new ReferenceSimulation(settings, planner, new ProfileReplayExecutor(Truth, 0, new Random(1)),
-            new ListArrivals(arrivals.Length == 0 ? 1 : arrivals[^1].ArrivalSeconds + 1e-3, arrivals), Truth, FrozenClock.Instance, recorder);
+            new ListArrivals(endSeconds, arrivals), Truth, clock, recorder);
         return (simulation.Run(), recorder);
     }
 

@@ -86,6 +86,12 @@ public sealed record ReferenceSettings
     /// <summary>How long after the last arrival the run goes on; jobs still waiting then count as queued at end.</summary>
     public double DrainSeconds { get; init; } = double.PositiveInfinity;
 
+    /// <summary>
+    /// Jump over monitor iterations that can change nothing (the default). Off, the engine steps through every one: the
+    /// tests compare both, since the jump must land on the same wake times.
+    /// </summary>
+    internal bool SkipQuietIterations { get; init; } = true;
+
     public int PullCap => Mode == ReferenceMode.Maximize ? MaximizePullCap : NoPolicyPullCap;
 
     /// <summary>The mode's loop cost per iteration.</summary>

@@ -139,7 +139,7 @@ public sealed class ReferenceSimulation : ISimulation
     {
         _sleepPending = false;
         _monitorWake = _now + Sleep(_now, _dispatchedBacklog, _idleBudget);
-        if (_edf.Count == 0)
+        if (_edf.Count == 0 && _settings.SkipQuietIterations)
         {
             _monitorWake = SkipQuietIterations(_monitorWake);
         }
