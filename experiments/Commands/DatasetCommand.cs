@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Datasets;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Safety;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
@@ -47,7 +48,7 @@ public static class DatasetCommand
 
     private static int Build(string output, DigitDatasetSettings settings)
     {
-        using var folder = new ResultsFolder(output);
+        using var folder = new ResultsFolder(output, OutputKind.Dataset);
         IReadOnlyList<string> fonts = DigitImageRenderer.Fonts();
         long started = Stopwatch.GetTimestamp();
         IReadOnlyList<DigitSample> samples = ConsoleProgress.Run("speaking digits", progress =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Safety;
 using Mosel.Experiments.Sessions;
 using Spectre.Console;
 
@@ -24,7 +25,7 @@ public static class FidelityCommand
             string[] overrides = parse.GetValue(set) ?? [];
             ExperimentConfig torchConfig = FidelitySession.Load(parse.GetValue(config)!.FullName, overrides);
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", $"fidelity-{torchConfig.Name}");
-            using var folder = new ResultsFolder(outDir);
+            using var folder = new ResultsFolder(outDir, OutputKind.Fidelity);
             IReadOnlyList<FidelityRow> rows = FidelitySession.Run(torchConfig, overrides, folder.StagingPath, !parse.GetValue(keepProfile),
                 message => AnsiConsole.MarkupLine(Markup.Escape(message)), work => ConsoleProgress.Run("profiling", work));
             folder.Commit();

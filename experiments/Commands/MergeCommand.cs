@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Safety;
 using Mosel.Experiments.Sessions;
 using Spectre.Console;
 
@@ -25,11 +26,8 @@ public static class MergeCommand
                 throw new ConfigException($"{folder}: no such shard folder");
             }
             string outDir = parse.GetValue(output)!.FullName;
-            if (folders.Any(f => Path.TrimEndingDirectorySeparator(f) == Path.TrimEndingDirectorySeparator(outDir)))
-            {
-                throw new ConfigException($"--out: {outDir} is one of the shards being merged; choose another");
-            }
-            using var merged = new ResultsFolder(outDir);
+            OutputTarget.CheckNotAnInput(outDir, folders, "shards being merged");
+            using var merged = new ResultsFolder(outDir, OutputKind.Simulation);
             Study study = ShardMerge.Merge(folders, merged.StagingPath);
             merged.Commit();
             AnsiConsole.MarkupLine($"{folders.Length} shards, {study.Runs.Count} runs of {Markup.Escape(study.Name)} merged into [link]{Markup.Escape(merged.FinalPath)}[/]");

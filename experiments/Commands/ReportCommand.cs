@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Reporting;
+using Mosel.Experiments.Safety;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
@@ -25,11 +26,8 @@ public static class ReportCommand
             DirectoryInfo[] folders = parse.GetValue(results)!;
             StudyResults[] studies = folders.Select(f => StudyResults.Load(f.FullName)).ToArray();
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine(folders[0].FullName, "report");
-            if (folders.Any(f => Path.GetFullPath(outDir).TrimEnd('/') == f.FullName.TrimEnd('/')))
-            {
-                throw new ConfigException($"--out: {outDir} is one of the results folders being reported; choose another");
-            }
-            using var folder = new ResultsFolder(outDir);
+            OutputTarget.CheckNotAnInput(outDir, folders.Select(f => f.FullName), "results folders being reported");
+            using var folder = new ResultsFolder(outDir, OutputKind.Report);
             var builder = new ReportBuilder(studies, folder.StagingPath, factor);
             IReadOnlyList<ReportFigure> figures = builder.Build(parse.GetValue(run));
             var content = new ReportContent($"Mosel report: {string.Join(", ", studies.Select(s => s.Name).Distinct())}",

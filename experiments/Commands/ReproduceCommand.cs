@@ -3,6 +3,7 @@ using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Reproduction;
 using Mosel.Experiments.Reproduction.Figures;
+using Mosel.Experiments.Safety;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
@@ -59,7 +60,7 @@ public static class ReproduceCommand
                 throw new ConfigException($"--config-dir: {configs}: no such folder");
             }
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine("results", isQuick ? "reproduce-quick" : "reproduce");
-            using var folder = new ResultsFolder(outDir);
+            using var folder = new ResultsFolder(outDir, OutputKind.Reproduction);
             ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines, parallelism, profilePath, configs, factor), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
             folder.Commit();
             var table = new Table().Border(TableBorder.Rounded).AddColumns(["claim", "at", "paper", .. engines.Select(e => $"{e.Name} engine")]);

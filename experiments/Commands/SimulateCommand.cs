@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
+using Mosel.Experiments.Safety;
 using Mosel.Experiments.Sessions;
 using Spectre.Console;
 
@@ -55,10 +56,12 @@ public static class SimulateCommand
                 ?? Path.Combine("results", part is null ? study.Name : $"{study.Name}.shard-{part.Index}-of-{part.Count}");
             if (parse.GetValue(resume) && CompletedRuns.AlreadyHeld(outDir, study, part))
             {
+                // What killed runs left beside the folder goes even when nothing is run.
+                Staging.RemoveStaleFolders(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)));
                 AnsiConsole.MarkupLine($"{Markup.Escape(outDir)} already holds these {study.Runs.Count} runs (same config, shard and Mosel build); nothing to run.");
                 return 0;
             }
-            using var folder = new ResultsFolder(outDir);
+            using var folder = new ResultsFolder(outDir, OutputKind.Simulation);
             IReadOnlyList<RunOutcome> outcomes = RunWithProgress(study, folder.StagingPath, parallelism);
             if (part is not null)
             {

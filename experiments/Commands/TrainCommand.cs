@@ -99,7 +99,7 @@ public static class TrainCommand
             using var lease = new StagingLease(staging);
             SafetensorsWeights.Save(model, staging, metadata);
             File.Move(staging, outPath, overwrite: true);
-            lease.Keep();
+            lease.Keep(outPath);
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"trained {epochs.Count} epochs in {epochs[^1].Elapsed.TotalSeconds:0} s; kept epoch {bestEpoch} (validation: {metadata["validation_accuracy"]}); wrote {outPath}")));
         }

@@ -12,7 +12,7 @@ public static class CompletedRuns
 {
     public static bool AlreadyHeld(string folder, Study study, ShardSpec? shard)
     {
-        if (!Directory.Exists(folder) || !OutputTarget.IsMoselFolder(folder) || !File.Exists(Path.Combine(folder, "summary.csv")))
+        if (!Directory.Exists(folder) || !OutputTarget.IsMoselFolder(folder) || OutputTarget.KindOf(folder) != OutputKind.Simulation || !File.Exists(Path.Combine(folder, "summary.csv")))
         {
             return false;
         }

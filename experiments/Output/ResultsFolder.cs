@@ -6,17 +6,21 @@ namespace Mosel.Experiments.Output;
 /// <summary>
 /// A results folder that appears only when complete. Files go into a staging folder next to the target
 /// (<c>TARGET.partial-PID</c>); <see cref="Commit"/> swaps it in. An existing target is replaced only when
-/// Mosel created it (it carries <see cref="OutputTarget.MarkerFile"/>); anything else is refused before
-/// a file is written. The staging folder is deleted on failure, on dispose and on SIGINT/SIGTERM/SIGHUP.
+/// a command of the same kind created it (it carries <see cref="OutputTarget.MarkerFile"/> naming the kind); anything
+/// else is refused before a file is written. The staging folder is deleted on failure, on dispose and on
+/// SIGINT/SIGTERM/SIGHUP; an earlier folder being replaced is deleted after the new one is in place, and what a killed
+/// process left of it is removed on the next run.
 /// </summary>
 public sealed class ResultsFolder : IDisposable
 {
     private readonly StagingLease _staging;
+    private readonly OutputKind _kind;
 
-    public ResultsFolder(string path)
+    public ResultsFolder(string path, OutputKind kind)
     {
         FinalPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        OutputTarget.CheckFolder(FinalPath);
+        _kind = kind;
+        OutputTarget.CheckFolder(FinalPath, kind);
         Staging.RemoveStaleFolders(FinalPath);
         _staging = new StagingLease(Staging.PathFor(FinalPath));
         RunId = $"{DateTime.UtcNow:yyyyMMddTHHmmssZ}-{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -28,7 +32,8 @@ public sealed class ResultsFolder : IDisposable
             }
             Directory.CreateDirectory(StagingPath);
             System.IO.File.WriteAllText(Path.Combine(StagingPath, OutputTarget.MarkerFile),
-                string.Create(CultureInfo.InvariantCulture, $"Written by Mosel; Mosel replaces this folder on a later run with the same --out.\nrun_id: {RunId}\n"));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Written by Mosel; Mosel replaces this folder on a later run of the same command with the same --out.\n{OutputTarget.KindPrefix}{kind.Word()}\nrun_id: {RunId}\n"));
         }
         catch
         {
@@ -49,10 +54,10 @@ public sealed class ResultsFolder : IDisposable
     /// <summary>Moves the complete results into place; an earlier Mosel results folder there is replaced.</summary>
     public void Commit()
     {
-        OutputTarget.CheckFolder(FinalPath);
+        OutputTarget.CheckFolder(FinalPath, _kind);
         if (Directory.Exists(FinalPath))
         {
-            string previous = FinalPath + ".replaced-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            string previous = Staging.ReplacedPathFor(FinalPath);
             Directory.Move(FinalPath, previous);
             try
             {
@@ -63,13 +68,15 @@ public sealed class ResultsFolder : IDisposable
                 Directory.Move(previous, FinalPath);
                 throw;
             }
-            Staging.Delete(previous);
+            _staging.Keep(FinalPath);
+            // From here a signal finishes deleting the earlier folder and says the new one is in place.
+            using var old = new StagingLease(previous);
         }
         else
         {
             Directory.Move(StagingPath, FinalPath);
+            _staging.Keep(FinalPath);
         }
-        _staging.Keep();
     }
 
     public void Dispose() => _staging.Dispose();

@@ -5,13 +5,15 @@ namespace Mosel.Experiments.Safety;
 
 /// <summary>
 /// SIGINT, SIGTERM and SIGHUP while Mosel writes: every staging folder or file still open is deleted,
-/// earlier results stay as they were, one line says so, and the process exits 130 / 143 / 129.
+/// earlier results stay as they were, one line says so, and the process exits 130 / 143 / 129. An output
+/// already moved into place stays, and the line names it instead.
 /// </summary>
 public static class Interrupts
 {
     public const string Message = "interrupted; nothing written";
 
     private static readonly ConcurrentDictionary<string, byte> s_staging = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, byte> s_committed = new(StringComparer.Ordinal);
     private static readonly Lock s_gate = new();
 
     /// <summary>Installs the handlers for the life of the returned object (one command).</summary>
@@ -31,6 +33,9 @@ public static class Interrupts
 
     public static void Release(string path) => s_staging.TryRemove(path, out _);
 
+    /// <summary>An output now in place: a later signal says so rather than "nothing written".</summary>
+    public static void Committed(string path) => s_committed[path] = 0;
+
     private static void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
@@ -40,7 +45,7 @@ public static class Interrupts
             {
                 Staging.Delete(path);
             }
-            Console.Error.WriteLine(Message);
+            Console.Error.WriteLine(s_committed.IsEmpty ? Message : $"interrupted; written: {string.Join(", ", s_committed.Keys.Order(StringComparer.Ordinal))}");
             Console.Error.Flush();
             Environment.Exit(context.Signal switch
             {

@@ -30,7 +30,7 @@ public sealed class OutputFile : IDisposable
     public void Commit()
     {
         File.Move(StagingPath, FinalPath, overwrite: true);
-        _staging.Keep();
+        _staging.Keep(FinalPath);
     }
 
     public void Dispose() => _staging.Dispose();

@@ -2,17 +2,21 @@ namespace Mosel.Experiments.Safety;
 
 /// <summary>
 /// Decides whether Mosel may write (and later replace) a results folder or an output file. Mosel replaces
-/// only what it created: a folder carrying its marker, a file that starts with its signature line. The
-/// file-system root, the home folder, the working directory, its parents and the repository root are
-/// never targets, whatever they contain.
+/// only what it created: a folder carrying its marker and written by the same kind of command, a file that
+/// starts with its signature line. The file-system root, the home folder, the working directory, its parents
+/// and the repository root are never targets, whatever they contain. Places are compared with every symbolic
+/// link resolved.
 /// </summary>
 public static class OutputTarget
 {
     /// <summary>Written into every results folder (and every staging folder) Mosel creates.</summary>
     public const string MarkerFile = ".mosel-results";
 
-    /// <summary>Throws <see cref="OutputRefusedException"/> when <paramref name="path"/> must not become a results folder.</summary>
-    public static void CheckFolder(string path)
+    /// <summary>The marker's line naming the command kind that wrote the folder.</summary>
+    public const string KindPrefix = "kind: ";
+
+    /// <summary>Throws <see cref="OutputRefusedException"/> when <paramref name="path"/> must not become a results folder of <paramref name="kind"/>.</summary>
+    public static void CheckFolder(string path, OutputKind kind)
     {
         string full = Normalise(path);
         RefuseProtected(full);
@@ -30,7 +34,35 @@ public static class OutputTarget
             {
                 throw new OutputRefusedException($"{full} exists and is not a Mosel results folder; choose another --out");
             }
+            OutputKind? held = KindOf(full);
+            if (held != kind)
+            {
+                string what = held is { } other ? $"holds {other.Describe()}" : "is a Mosel folder of unknown kind";
+                throw new OutputRefusedException($"{full} {what}, which {kind.Describe()} does not replace; choose another --out");
+            }
         }
+    }
+
+    /// <summary>
+    /// Throws when replacing <paramref name="output"/> would delete one of <paramref name="inputs"/>: it is the same place
+    /// or holds it (links resolved). <paramref name="what"/> names the inputs in the message.
+    /// </summary>
+    public static void CheckNotAnInput(string output, IEnumerable<string> inputs, string what)
+    {
+        foreach (string input in inputs)
+        {
+            if (RealPath.IsSameOrInside(input, output))
+            {
+                throw new OutputRefusedException($"--out: {Normalise(output)} is or holds {Normalise(input)}, one of the {what}; choose another");
+            }
+        }
+    }
+
+    /// <summary>The command kind a Mosel folder's marker names; for a folder written before markers named one, the kind its files show.</summary>
+    public static OutputKind? KindOf(string folder)
+    {
+        string? line = File.ReadLines(Path.Combine(folder, MarkerFile)).FirstOrDefault(l => l.StartsWith(KindPrefix, StringComparison.Ordinal));
+        return line is null ? OutputKinds.FromContents(folder) : OutputKinds.Parse(line[KindPrefix.Length..].Trim());
     }
 
     /// <summary>Throws when <paramref name="path"/> exists and its first line is not <paramref name="signature"/> (Mosel's own header).</summary>
@@ -62,7 +94,7 @@ public static class OutputTarget
 
     public static bool IsMoselFolder(string path) => File.Exists(Path.Combine(path, MarkerFile));
 
-    private static string Normalise(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+    private static string Normalise(string path) => RealPath.Of(path);
 
     private static void RefuseProtected(string full)
     {

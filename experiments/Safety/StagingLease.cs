@@ -13,10 +13,12 @@ public sealed class StagingLease : IDisposable
 
     public string Path { get; }
 
-    public void Keep()
+    /// <summary>The staged output was moved to <paramref name="finalPath"/>: a signal from now on says it is there.</summary>
+    public void Keep(string finalPath)
     {
         _kept = true;
         Interrupts.Release(Path);
+        Interrupts.Committed(finalPath);
     }
 
     public void Dispose()
