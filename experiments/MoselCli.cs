@@ -32,6 +32,12 @@ public static class MoselCli
         {
             Spectre.Console.AnsiConsole.Profile.Width = 140;
         }
-        return Build().Parse(args).Invoke();
+        ParseResult parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"error: {ParseErrorText.Describe(parse)}");
+            return CommandLineErrors.BadInput;
+        }
+        return parse.Invoke();
     }
 }

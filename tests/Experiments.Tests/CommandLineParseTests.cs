@@ -1,0 +1,41 @@
+namespace Mosel.Experiments.Tests;
+
+/// <summary>A command line the parser rejects is one line naming the option or argument and what it expects, exit 2: no help dump, no .NET type names.</summary>
+public sealed class CommandLineParseTests
+{
+    public static TheoryData<string[], string> Rejected => new()
+    {
+        { ["simulate", "-c", "x.yaml", "--jobs", "abc"], "error: --jobs: expected a whole number, found 'abc' (see mosel simulate --help)" },
+        { ["simulate", "-c", "x.yaml", "--jobs", "1.5"], "error: --jobs: expected a whole number, found '1.5' (see mosel simulate --help)" },
+        { ["simulate", "-c", "x.yaml", "--jobs"], "error: --jobs: needs a whole number after it (see mosel simulate --help)" },
+        { ["simulate", "--jobs", "2"], "error: --config: required: a file (see mosel simulate --help)" },
+        { ["simulate", "-c", "x.yaml", "--bogus"], "error: unknown option or argument '--bogus' (see mosel simulate --help)" },
+        { ["reproduce", "--scale", "big"], "error: --scale: expected a number, found 'big' (see mosel reproduce --help)" },
+        { ["reproduce", "--engine"], "error: --engine: needs a value after it (see mosel reproduce --help)" },
+        { ["bench", "sim", "--hours", "x"], "error: --hours: expected a number, found 'x' (see mosel bench sim --help)" },
+        { ["report"], "error: results: required: a folder (see mosel report --help)" },
+        { ["merge", "a"], "error: --out: required: a folder (see mosel merge --help)" },
+        { ["slurm"], "error: needs a command: submit (see mosel slurm --help)" },
+        { ["frobnicate"], "error: unknown option or argument 'frobnicate' (see mosel --help)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rejected))]
+    public void ARejectedCommandLineIsOneLineAndExit2(string[] args, string expected)
+    {
+        (int code, string output, string error) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(expected, error.TrimEnd('\n'));
+        Assert.DoesNotContain("System.", error + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoCommandAtAllNamesTheCommands()
+    {
+        (int code, _, string error) = CliRunner.Run();
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: needs a command: simulate, ", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
