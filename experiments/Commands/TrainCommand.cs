@@ -20,6 +20,9 @@ public static class TrainCommand
     /// <summary>Metadata key that marks a weights file as Mosel's (a later train may replace it; nothing else is replaced).</summary>
     public const string WrittenBy = "written_by";
 
+    /// <summary>The longest --minutes: a week (the default is ten minutes).</summary>
+    private const double MaxMinutes = 10_080;
+
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset", "-d") { Description = "Dataset folder from mosel dataset build", DefaultValueFactory = _ => DatasetCommand.DefaultFolder };
@@ -35,16 +38,21 @@ public static class TrainCommand
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
+            double limitMinutes = parse.GetValue(minutes);
+            if (!(limitMinutes is > 0 and <= MaxMinutes))
+            {
+                throw new ConfigException(FormattableString.Invariant($"--minutes: must be above 0 and at most {MaxMinutes} (a week), found {limitMinutes}"));
+            }
             var settings = TrainingSettings.Default with
             {
                 Seed = parse.GetValue(seed),
                 MaxEpochs = parse.GetValue(epochs),
                 Patience = parse.GetValue(patience),
-                TimeLimit = TimeSpan.FromMinutes(parse.GetValue(minutes)),
+                TimeLimit = TimeSpan.FromMinutes(limitMinutes),
             };
-            if (settings.MaxEpochs < 1 || settings.Patience < 1 || !(settings.TimeLimit > TimeSpan.Zero))
+            if (settings.MaxEpochs < 1 || settings.Patience < 1)
             {
-                throw new ConfigException("--epochs and --patience must be at least 1 and --minutes above 0");
+                throw new ConfigException("--epochs and --patience must be at least 1");
             }
             string outPath = Path.GetFullPath(parse.GetValue(output)!);
             if (!ModelZoo.IsSafetensors(outPath))

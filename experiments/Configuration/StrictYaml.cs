@@ -52,6 +52,7 @@ internal static class StrictYaml
 
     private static YamlMappingNode Parse(string yaml, string source)
     {
+        YamlDepth.Check(yaml, source);
         var stream = new YamlStream();
         try
         {
@@ -117,6 +118,7 @@ internal static class StrictYaml
 
     private static YamlNode ParseValue(string text, string item, string where)
     {
+        YamlDepth.Check(text, $"{where}: '{(item.Length > 60 ? item[..60] + "…" : item)}'");
         var stream = new YamlStream();
         try
         {

@@ -34,7 +34,7 @@ public sealed record StudyResults(string Folder, string Name, IReadOnlyList<stri
         {
             throw new ConfigException($"{summaryJson}: not a summary.json that Mosel wrote ({e.Message.Split('\n')[0]})", e);
         }
-        return new StudyResults(folder, name, swept, CsvTable.Read(File(AggregateFiles.CsvFile)), CsvTable.Read(File("summary.csv")),
+        return new StudyResults(folder, name, swept, WithRows(File(AggregateFiles.CsvFile)), WithRows(File("summary.csv")),
             ReadText(File("config.resolved.yaml")), ReadText(File(Output.Provenance.File)));
     }
 
@@ -44,6 +44,13 @@ public sealed record StudyResults(string Folder, string Name, IReadOnlyList<stri
 
     /// <summary>The metrics windows of one run (windows.csv is read row by row and only that run's rows are kept).</summary>
     public CsvTable Windows(string runId) => CsvTable.Read(Path.Combine(Folder, "windows.csv"), row => row[0] == runId);
+
+    /// <summary>A results table with at least one row: a study always has a run, so an empty one was cut short or edited.</summary>
+    private static CsvTable WithRows(string path)
+    {
+        CsvTable table = CsvTable.Read(path);
+        return table.Rows.Count > 0 ? table : throw new ConfigException($"{path}: no rows (a results folder holds at least one run; was it cut short or edited?)");
+    }
 
     private static string ReadText(string path) => System.IO.File.Exists(path)
         ? System.IO.File.ReadAllText(path)

@@ -19,6 +19,25 @@ public sealed class SafetensorsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    [Theory]
+    [InlineData("""{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}""", "its header names a tensor twice")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[4294967296,4294967296,4294967296],"data_offsets":[0,4]}}""", "tensor 'a' has shape [4294967296, 4294967296, 4294967296], more elements than any file holds")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[4611686018427387904],"data_offsets":[0,4]}}""", "more elements than any file holds")]
+    public void AHeaderThatNamesATensorTwiceOrOverflowsItsShapeIsOneClearLine(string json, string expected)
+    {
+        // Built byte by byte: the 8-byte length, the header, 4 data bytes. The shapes' element counts wrap around 64 bits
+        // (2^96 to 0, 2^62 x 4 bytes to 0), which once made them look like they fit.
+        byte[] header = Encoding.UTF8.GetBytes(json);
+        var length = new byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+        string path = Path.Combine(_folder, "bad.safetensors");
+        File.WriteAllBytes(path, [.. length, .. header, 0, 0, 0, 0]);
+
+        string message = Assert.Throws<SafetensorsException>(() => SafetensorsFile.ReadEntries(path)).Message;
+        Assert.StartsWith($"{path}: not a usable safetensors file: ", message, StringComparison.Ordinal);
+        Assert.EndsWith(expected, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AHandBuiltFileReadsAsTheFormatDescribesIt()
     {

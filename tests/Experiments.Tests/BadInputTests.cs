@@ -264,6 +264,33 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void YamlNestedTensOfThousandsDeepIsOneLineNotAStackOverflow()
+    {
+        // The YAML parser recurses per level: 70,000 brackets would overflow the stack and kill the process.
+        using var scratch = new Scratch();
+        scratch.File("trace.txt", "0 100\n10 200\n");
+        string deep = new string('[', 70_000) + new string(']', 70_000);
+        scratch.File("profile.yaml", ProfileYaml());
+        string config = scratch.File("config.yaml", ValidConfig("profile.yaml", "trace.txt"));
+        string deepConfig = scratch.File("deep.yaml", ValidConfig("profile.yaml", "trace.txt") + $"\ndescription: {deep}\n");
+        string deepProfile = scratch.File("deep-profile.yaml", ProfileYaml().Replace("model: m", "model: " + new string('{', 70_000), StringComparison.Ordinal));
+        foreach ((string[] args, string expected) in new[]
+        {
+            (new[] { "simulate", "--config", deepConfig }, "deep.yaml: nested more than 64 levels deep"),
+            (new[] { "simulate", "--config", config, "--set", $"profile={deepProfile}" }, "deep-profile.yaml: nested more than 64 levels deep"),
+            (new[] { "simulate", "--config", config, "--set", $"seeds={deep}" }, "(with --set): 'seeds=[[[["),
+        })
+        {
+            (int code, _, string error) = CliRunner.Run([.. args, "--out", scratch.Combine("r")]);
+            Assert.Equal(2, code);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+            Assert.Contains("nested more than 64 levels deep", error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(scratch.Combine("r")));
+        }
+    }
+
+    [Fact]
     public void SetOverridesAreCheckedLikeTheFile()
     {
         using var scratch = new Scratch();

@@ -30,6 +30,20 @@ public sealed class CommandLineParseTests
         Assert.DoesNotContain("Usage:", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("NaN", "NaN")]
+    [InlineData("1e300", "1E+300")]
+    [InlineData("0", "0")]
+    [InlineData("-5", "-5")]
+    public void ATrainingTimeLimitOutsideAWeekIsOneLine(string minutes, string shown)
+    {
+        using var scratch = new Scratch();
+        (int code, _, string error) = CliRunner.Run("train", "--dataset", scratch.Path, "--out", scratch.Combine("w.safetensors"), "--minutes", minutes);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: --minutes: must be above 0 and at most 10080 (a week), found {shown}", error.TrimEnd('\n'));
+        Assert.False(File.Exists(scratch.Combine("w.safetensors")));
+    }
+
     [Fact]
     public void NoCommandAtAllNamesTheCommands()
     {

@@ -93,9 +93,22 @@ public sealed partial class ReportTests
     {
         using var scratch = new Scratch();
         string results = Simulate(scratch);
+        // Copies cut short after their header lines: a results folder always holds at least one run.
+        string[] cut = ["summary.csv", "aggregate.csv"];
+        foreach (string file in cut)
+        {
+            string copy = scratch.Combine($"cut-{file}");
+            foreach (string source in Directory.GetFiles(results))
+            {
+                scratch.File(Path.Combine($"cut-{file}", Path.GetFileName(source)), File.ReadAllText(source));
+            }
+            File.WriteAllText(Path.Combine(copy, file), File.ReadLines(Path.Combine(results, file)).First() + "\n");
+        }
         TreeSnapshot before = TreeSnapshot.Take(scratch.Path);
         foreach ((string[] args, string expected) in new[]
         {
+            (new[] { "report", scratch.Combine("cut-summary.csv"), "--out", scratch.Combine("r1") }, "summary.csv: no rows (a results folder holds at least one run"),
+            (new[] { "report", scratch.Combine("cut-aggregate.csv"), "--out", scratch.Combine("r2") }, "aggregate.csv: no rows"),
             (new[] { "report", scratch.Combine("nowhere") }, "nowhere: no such results folder"),
             (new[] { "report", scratch.Path }, "summary.json: not found"),
             (new[] { "report", results, "--run", "0123456789ab" }, "--run: no run '0123456789ab'"),

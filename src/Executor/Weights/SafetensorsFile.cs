@@ -207,11 +207,18 @@ public static class SafetensorsFile
     {
         try
         {
-            return JsonNode.Parse(header) as JsonObject ?? throw Bad(path, "its header is not a JSON object");
+            JsonObject entries = JsonNode.Parse(header) as JsonObject ?? throw Bad(path, "its header is not a JSON object");
+            // A JsonObject builds its dictionary on first use, where a name given twice throws: make that happen here.
+            _ = entries.Count;
+            return entries;
         }
         catch (JsonException e)
         {
             throw Bad(path, $"its header is not valid JSON ({e.Message.Split('.')[0]})");
+        }
+        catch (ArgumentException)
+        {
+            throw Bad(path, "its header names a tensor twice");
         }
     }
 
@@ -238,14 +245,22 @@ public static class SafetensorsFile
             ?? throw Bad(path, $"tensor '{name}' has dtype '{dtypeName}', which Mosel does not read ({string.Join(", ", s_dtypes.Select(t => t.Name))})");
         long[] shape = Longs(path, name, entry["shape"], "shape");
         long[] range = Longs(path, name, entry["data_offsets"], "data_offsets");
-        long elements = shape.Aggregate(1L, (a, b) => a * b);
         if (shape.Any(s => s < 0) || range.Length != 2 || range[0] < 0 || range[1] < range[0] || range[1] > dataLength)
         {
             throw Bad(path, $"tensor '{name}' has shape [{string.Join(", ", shape)}] and bytes [{string.Join(", ", range)}], outside the file's {dataLength} data bytes");
         }
-        if (range[1] - range[0] != elements * dtype.Size)
+        long bytes;
+        try
         {
-            throw Bad(path, $"tensor '{name}' holds {range[1] - range[0]} bytes, but {dtypeName} [{string.Join(", ", shape)}] needs {elements * dtype.Size}");
+            bytes = checked(shape.Aggregate(1L, (a, b) => a * b) * dtype.Size);
+        }
+        catch (OverflowException)
+        {
+            throw Bad(path, $"tensor '{name}' has shape [{string.Join(", ", shape)}], more elements than any file holds");
+        }
+        if (range[1] - range[0] != bytes)
+        {
+            throw Bad(path, $"tensor '{name}' holds {range[1] - range[0]} bytes, but {dtypeName} [{string.Join(", ", shape)}] needs {bytes}");
         }
         return (dtype, shape, range);
     }
