@@ -35,7 +35,7 @@ public static class MoselCli
         ParseResult parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {ParseErrorText.Describe(parse)}");
+            Console.Error.WriteLine($"error: {CommandLineErrors.OneLine(ParseErrorText.Describe(parse))}");
             return CommandLineErrors.BadInput;
         }
         return parse.Invoke();

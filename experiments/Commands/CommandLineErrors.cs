@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Output;
 using Mosel.Experiments.Safety;
 
 namespace Mosel.Experiments.Commands;
@@ -62,6 +63,7 @@ public static class CommandLineErrors
         }
     }
 
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>A message as one printable line: line breaks joined, other control characters (from a user's file) shown as '?'.</summary>
+    public static string OneLine(string message) =>
+        TerminalText.Safe(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }

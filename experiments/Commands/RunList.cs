@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Output;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;
@@ -16,7 +17,7 @@ public static class RunList
         table.AddColumns("policy", "load r/s", "seed");
         foreach (RunSpec run in study.Runs)
         {
-            table.AddRow([run.Id, .. run.Point.Settings.Select(s => Markup.Escape(s.Value)), Markup.Escape(run.Policy), run.LoadQps?.ToString("0.##") ?? "trace", run.Seed.ToString()]);
+            table.AddRow([run.Id, .. run.Point.Settings.Select(s => TerminalText.Markup(s.Value)), Markup.Escape(run.Policy), run.LoadQps?.ToString("0.##") ?? "trace", run.Seed.ToString()]);
         }
         return table;
     }

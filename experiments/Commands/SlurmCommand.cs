@@ -53,6 +53,10 @@ public static class SlurmCommand
             List<string> common = ["--parsable", $"--cpus-per-task={perTask}", $"--export={exports}"];
             if (parse.GetValue(partition) is string p)
             {
+                if (p.Length == 0 || !p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ','))
+                {
+                    throw new ConfigException($"--partition: '{p}' is not a Slurm partition name (letters, digits, '-', '_', '.'; several separated by ',')");
+                }
                 common.Add($"--partition={p}");
             }
             string[] array = [.. common, $"--array=0-{count - 1}", $"--job-name=mosel-{study.Name}", $"--output={Path.Combine(logs, "shard-%a.out")}", RepoPaths.Resolve("scripts/slurm/sweep.sbatch")];
@@ -60,8 +64,9 @@ public static class SlurmCommand
             if (parse.GetValue(dryRun))
             {
                 AnsiConsole.WriteLine($"# {study.Runs.Count} runs of {study.Name} in {count} shards; results in {Path.Combine(sweep, "merged")}");
-                AnsiConsole.WriteLine($"sbatch {string.Join(' ', array)}");
-                AnsiConsole.WriteLine($"sbatch {string.Join(' ', Merge("<array job id>"))}");
+                // Quoted for the shell and never wrapped: a person pastes these.
+                Console.WriteLine($"sbatch {ShellWords.Join(array)}");
+                Console.WriteLine($"sbatch {ShellWords.Join(Merge("<array job id>"))}");
                 return 0;
             }
             PrepareFolder(sweep);

@@ -59,7 +59,7 @@ public static class SummaryTable
         int[] indices = shown.Select(s => SummaryColumns.All.ToList().IndexOf(s.Column)).ToArray();
         foreach (AggregatePoint point in AggregatePoint.Build(outcomes))
         {
-            var cells = point.Sweep.Settings.Select(s => Markup.Escape(s.Value)).ToList();
+            var cells = point.Sweep.Settings.Select(s => TerminalText.Markup(s.Value)).ToList();
             cells.AddRange([point.LoadQps?.ToString("0.##") ?? "trace", Markup.Escape(point.Policy), point.Seeds.ToString()]);
             cells.AddRange(indices.Select(i => Cell(point.Metrics[i], SummaryColumns.All[i].Format)));
             table.AddRow(cells.ToArray());

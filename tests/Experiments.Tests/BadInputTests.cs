@@ -291,6 +291,20 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void ControlCharactersFromAConfigNeverReachTheTerminal()
+    {
+        // A key that would clear the screen and set the window title: quoted as '?' like trace lines, in the one error line.
+        using var scratch = new Scratch();
+        scratch.File("trace.txt", "0 100\n10 200\n");
+        scratch.File("profile.yaml", ProfileYaml());
+        string config = scratch.File("config.yaml", ValidConfig("profile.yaml", "trace.txt") + "\n\"\\e[2J\\e]0;pwned\\a\": 1\n");
+        (int code, _, string error) = CliRunner.Run("simulate", "--config", config, "--out", scratch.Combine("r"));
+        Assert.Equal(2, code);
+        Assert.Contains("unknown key '?[2J?]0;pwned?'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.TrimEnd('\n'), char.IsControl);
+    }
+
+    [Fact]
     public void SetOverridesAreCheckedLikeTheFile()
     {
         using var scratch = new Scratch();
