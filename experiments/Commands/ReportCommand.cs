@@ -24,6 +24,11 @@ public static class ReportCommand
         {
             double factor = scale.Read(parse);
             DirectoryInfo[] folders = parse.GetValue(results)!;
+            if (folders.GroupBy(f => RealPath.Of(f.FullName), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                // Every run would count twice in the figures and tables.
+                throw new ConfigException($"results: {twice.Key} is given twice");
+            }
             StudyResults[] studies = folders.Select(f => StudyResults.Load(f.FullName)).ToArray();
             string outDir = parse.GetValue(output)?.FullName ?? Path.Combine(folders[0].FullName, "report");
             OutputTarget.CheckNotAnInput(outDir, folders.Select(f => f.FullName), "results folders being reported");

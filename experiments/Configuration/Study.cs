@@ -62,6 +62,11 @@ public sealed class Study
                 throw SweepGrid.AtPoint(e, point, path);
             }
         }
+        // Points that differ only in spelling (a path written two ways, 0 and -0) resolve to the same settings: one run each.
+        foreach (IGrouping<string, ExperimentConfig> same in configs.GroupBy(c => StrictYaml.Serialize(InputFiles.Absolute(c.Options, path) with { Sweep = null }), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            throw new ConfigException($"{path}: sweep: points {string.Join(" and ", same.Select(c => $"'{c.Point.Label}'"))} resolve to the same settings; list each once");
+        }
         string[] names = Configurations(configs[0]);
         ExperimentConfig? other = configs.FirstOrDefault(c => !Configurations(c).SequenceEqual(names));
         if (other is not null)

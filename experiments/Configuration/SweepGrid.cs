@@ -48,6 +48,12 @@ public static class SweepGrid
             }
         }
         Expand(0, []);
+        // A value may repeat within a zip column (rows are what must differ); the points themselves must all differ.
+        foreach (IGrouping<string, SweepPoint> same in points.GroupBy(p => string.Join('\n', p.Settings.Select(s => s.ToString())), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            v.Add("sweep", $"points {string.Join(" and ", same.Select(p => $"'{p.Label}'"))} are the same point; list each once");
+        }
+        v.ThrowIfAny();
         return points;
     }
 
@@ -62,11 +68,14 @@ public static class SweepGrid
             ? $"{path} (sweep point {point.Label}):{line[(path.Length + 1)..]}"
             : line).ToArray());
 
-    /// <summary>A value's canonical text: a number as its shortest round-trip form (so 1, 1.0 and 1e0 are one point), anything else as written.</summary>
+    /// <summary>
+    /// A value's canonical text: a number as its shortest round-trip form (so 1, 1.0, 1e0 are one point, and 0 and -0),
+    /// anything else without surrounding spaces (<c>"ideal "</c> is <c>ideal</c>).
+    /// </summary>
     public static string Canonical(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number)
-            ? number.ToString("R", CultureInfo.InvariantCulture)
-            : value;
+            ? (number == 0 ? 0.0 : number).ToString("R", CultureInfo.InvariantCulture)
+            : value.Trim();
 
     private static List<(string Key, string[] Values)> Axes(Dictionary<string, string[]>? axes, string section, ConfigErrors v)
     {
@@ -81,11 +90,7 @@ public static class SweepGrid
             {
                 continue;
             }
-            string[] canonical = values.Select(Canonical).ToArray();
-            if (v.Check(canonical.Distinct(StringComparer.Ordinal).Count() == canonical.Length, name, "a value is listed twice"))
-            {
-                result.Add((key, canonical));
-            }
+            result.Add((key, values.Select(Canonical).ToArray()));
         }
         return result;
     }

@@ -14,6 +14,37 @@ public sealed class SweepTests
             workload.accuracy_target.min: [0.683, 0.6]
         """;
 
+    [Fact]
+    public void AZipColumnMayRepeatAValueAsTheReadmesExampleDoes()
+    {
+        // The README's bands: (0.713, 0.743), (0.683, 0.743), (0.623, 0.733) — max repeats 0.743, the rows all differ.
+        using var scratch = new Scratch();
+        string config = scratch.File("bands.yaml", Config("""
+            sweep:
+              grid:
+                workload.slack_ms: [17, 55]
+              zip:
+                workload.accuracy_target.min: [0.713, 0.683, 0.623]
+                workload.accuracy_target.max: [0.743, 0.743, 0.733]
+            """));
+        (int code, string output, string error) = CliRunner.Run("simulate", "--config", config, "--dry-run");
+        Assert.True(code == 0, error);
+        Assert.Contains("24 runs (6 sweep points)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportingTheSameFolderTwiceIsRefused()
+    {
+        using var scratch = new Scratch();
+        string config = scratch.File("one.yaml", Config(""));
+        Assert.Equal(0, CliRunner.Run("simulate", "--config", config, "--out", scratch.Combine("a")).ExitCode);
+        Directory.CreateSymbolicLink(scratch.Combine("alias"), scratch.Combine("a"));
+        (int code, _, string error) = CliRunner.Run("report", scratch.Combine("a"), scratch.Combine("alias"), "--out", scratch.Combine("r"));
+        Assert.Equal(2, code);
+        Assert.Equal($"error: results: {scratch.Combine("a")} is given twice", error.TrimEnd('\n'));
+        Assert.False(Directory.Exists(scratch.Combine("r")));
+    }
+
     private static string Config(string sweep) => $$"""
         name: sweep-test
         profile: {{Repo.PathOf("profiles/tvlt.h100-interim.yaml")}}
