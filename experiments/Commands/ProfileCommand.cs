@@ -14,6 +14,8 @@ namespace Mosel.Experiments.Commands;
 /// <summary><c>mosel profile --model tvlt --device cuda --batch-sizes 1-32 --precisions fp32,fp16 --out FILE</c></summary>
 public static class ProfileCommand
 {
+    private const int MaxRuns = 10_000;
+
     public static Command Create()
     {
         var model = new Option<string>("--model", "-m") { Description = $"Zoo model: {string.Join(", ", ModelZoo.Names)}", Required = true };
@@ -48,9 +50,10 @@ public static class ProfileCommand
             string? weightsPath = parse.GetValue(weights)?.FullName;
             var request = new ProfileRequest(name, zooScale, torchDevice, sizes, precisionList, parse.GetValue(runs), parse.GetValue(warmups),
                 WeightNames(parse.GetValue(weightsMap)!, weightsPath), weightsPath, accuracyDataset);
-            if (request.Runs < 1 || request.Warmups < 0)
+            // Timings are kept per run: a bound keeps a typo from allocating gigabytes before the first pass.
+            if (request.Runs is < 1 or > MaxRuns || request.Warmups is < 0 or > MaxRuns)
             {
-                throw new ConfigException("--runs must be >= 1 and --warmups >= 0");
+                throw new ConfigException($"--runs must be in [1, {MaxRuns}] and --warmups in [0, {MaxRuns}], found {request.Runs} and {request.Warmups}");
             }
             string outPath = parse.GetValue(output)!.FullName;
             OutputTarget.CheckFile(outPath, ProfileFile.Signature);

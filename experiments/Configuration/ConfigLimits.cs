@@ -6,6 +6,9 @@ public static class ConfigLimits
     public const int MaxWorkers = 1024;
     public const int MaxSeeds = 10_000;
     public const int MaxSweepPoints = 10_000;
+
+    /// <summary>Runs in one study (points x policies x loads x seeds): a million 1-hour runs is weeks of one machine.</summary>
+    public const int MaxRuns = 1_000_000;
     public const int MaxWarmUpJobs = 1_000;
     public const int MaxSmoothSeconds = 86_400;
     public const double MaxMilliseconds = 1e9;

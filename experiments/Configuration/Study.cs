@@ -13,6 +13,7 @@ public sealed class Study
         SweptKeys = points[0].Point.Settings.Select(s => s.Key).ToArray();
         if (runs is null)
         {
+            CheckSize(points.Sum(p => (double)p.Policies.Count * p.Loads.Count * p.Seeds.Count), points[0].SourcePath);
             var all = new List<RunSpec>();
             foreach (ExperimentConfig point in points)
             {
@@ -50,8 +51,12 @@ public sealed class Study
         {
             return Of(ConfigLoader.Validate(options, path));
         }
+        IReadOnlyList<SweepPoint> points = SweepGrid.Points(options.Sweep, path);
+        // Before each point is validated (which takes a while for thousands): the points times the runs each has unless the
+        // sweep changes its policies, loads or seeds; the exact count is checked again once every point is known.
+        CheckSize((double)points.Count * Math.Max(1, options.Policies?.Length ?? 1) * Math.Max(1, options.Workload?.LoadsQps?.Length ?? 1) * options.Seeds.Length, path);
         var configs = new List<ExperimentConfig>();
-        foreach (SweepPoint point in SweepGrid.Points(options.Sweep, path))
+        foreach (SweepPoint point in points)
         {
             try
             {
@@ -82,6 +87,15 @@ public sealed class Study
 
     /// <summary>The validated config that a run of this study belongs to.</summary>
     public ExperimentConfig ConfigOf(RunSpec run) => Points[run.Point.Index];
+
+    private static void CheckSize(double runs, string path)
+    {
+        if (runs > ConfigLimits.MaxRuns)
+        {
+            throw new ConfigException(FormattableString.Invariant(
+                $"{path}: the study has {runs:0} runs (sweep points x policies x loads x seeds), more than {ConfigLimits.MaxRuns:N0}; split it into several studies"));
+        }
+    }
 
     private static string[] Configurations(ExperimentConfig config) => config.Profile.Configurations.Select(c => c.Name).ToArray();
 }

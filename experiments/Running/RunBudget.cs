@@ -75,7 +75,19 @@ public sealed record RunBudget(double MaxEvents, bool Force)
             // The reference monitor iterates at least every cost + 0.2 ms while there is work (quiet stretches are skipped).
             ? seconds / (Math.Min(reference.MaximizeLoopSeconds, reference.NoPolicyLoopSeconds) + ReferenceSettings.NoPolicySleepFloorSeconds)
             : experiment.Settings.MonitorIntervalSeconds > 0 ? seconds / experiment.Settings.MonitorIntervalSeconds : 0;
-        double windows = seconds / experiment.Settings.WindowSeconds;
+        // Windows run until the last job finishes, which may be long after the last arrival: at worst every request is served
+        // alone at the profile's slowest per-request cost, one after another on each worker.
+        double drain = requests * SlowestSecondsPerRequest(experiment) / experiment.Settings.Workers;
+        double windows = (seconds + drain) / experiment.Settings.WindowSeconds;
         return requests + monitor + windows;
+    }
+
+    /// <summary>The profile's largest latency per request: the smallest batch of any table, at any precision.</summary>
+    private static double SlowestSecondsPerRequest(ExperimentConfig experiment)
+    {
+        var profile = experiment.Profile;
+        return profile.Precisions
+            .SelectMany(p => Enumerable.Range(0, profile.Configurations.Count).Select(c => profile.Table(p, c)))
+            .Max(t => t.LatencyMs[0] / 1000 / t.BatchSizes[0]);
     }
 }

@@ -309,6 +309,33 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void AStudyOrAProfileTooBigToRunIsRefusedBeforeAnythingIsSetUp()
+    {
+        using var scratch = new Scratch();
+        scratch.File("trace.txt", "0 100\n10 200\n");
+        scratch.File("profile.yaml", ProfileYaml());
+        string many = string.Join(", ", Enumerable.Range(1, 10_000));
+        // 10,000 points x 10,000 seeds: refused at once, before 10,000 points are validated or 1e8 runs listed.
+        string big = scratch.File("big.yaml", ValidConfig("profile.yaml", "trace.txt") + $"\nseeds: [{many}]\nsweep: {{grid: {{workload.slack_ms: [{many}]}}}}\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        (int code, _, string error) = CliRunner.Run("simulate", "--config", big, "--dry-run");
+        Assert.Equal(2, code);
+        Assert.Contains("big.yaml: the study has 200000000 runs (sweep points x policies x loads x seeds), more than 1,000,000", error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed.TotalSeconds < 60, $"took {clock.Elapsed.TotalSeconds:0} s");
+
+        // A latency of 1e300 ms: the run's windows would reach past the last arrival for ever (it ran out of memory).
+        scratch.File("slow.yaml", ProfileYaml().Replace("latency_ms: [15, 29, 411]", "latency_ms: [1e300, 1e300, 1e300]", StringComparison.Ordinal));
+        (code, _, error) = CliRunner.Run("simulate", "--config", scratch.File("c.yaml", ValidConfig("slow.yaml", "trace.txt")), "--out", scratch.Combine("r"));
+        Assert.Equal(2, code);
+        Assert.Contains("c.yaml: a run at 40 req/s would take about", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch.Combine("r")));
+
+        (code, _, error) = CliRunner.Run("profile", "--model", "tvlt", "--scale", "tiny", "--out", scratch.Combine("p.yaml"), "--runs", "2147483647");
+        Assert.Equal(2, code);
+        Assert.Equal("error: --runs must be in [1, 10000] and --warmups in [0, 10000], found 2147483647 and 3", error.TrimEnd('\n'));
+    }
+
+    [Fact]
     public void SetOverridesAreCheckedLikeTheFile()
     {
         using var scratch = new Scratch();
