@@ -65,7 +65,7 @@ public static class SimulateCommand
             IReadOnlyList<RunOutcome> outcomes = RunWithProgress(study, folder.StagingPath, parallelism);
             if (part is not null)
             {
-                ShardManifest.For(study, part).Write(folder.StagingPath);
+                ShardManifest.For(study, part, folder.StagingPath).Write(folder.StagingPath);
             }
             folder.Commit();
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(study.Name)}[/] — {Markup.Escape(study.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());

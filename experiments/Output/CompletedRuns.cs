@@ -19,14 +19,17 @@ public static class CompletedRuns
         ShardManifest? manifest = ShardManifest.Read(folder);
         if (shard is not null)
         {
-            ShardManifest expected = ShardManifest.For(study, shard);
-            // Every field as the record compares it, except the run ids, which it compares by reference.
-            return manifest is not null
-                && manifest with { RunIds = expected.RunIds } == expected
-                && manifest.RunIds.SequenceEqual(expected.RunIds);
+            // The same build, study, shard and runs, the same input contents now as then, and every result file as written.
+            ShardManifest expected = new(Provenance.Build, ResultsWriter.ConfigFingerprint(study), shard.Index, shard.Count,
+                study.Runs.Select(r => r.Id).ToArray(), Provenance.InputDigests(study), new Dictionary<string, string>());
+            return manifest is not null && manifest.SameWork(expected) && manifest.FirstChangedFile(folder) is null;
         }
+        // The same resolved config, the same build, and the same input contents as the folder's provenance records.
         string resolved = Path.Combine(folder, ResultsWriter.ResolvedConfigFile);
         return manifest is null && File.Exists(resolved)
-            && File.ReadAllText(resolved).Split('\n', 2)[1] == ResultsWriter.ResolvedConfig(study);
+            && File.ReadAllText(resolved).Split('\n', 2)[1] == ResultsWriter.ResolvedConfig(study)
+            && Provenance.Read(folder) is { } recorded
+            && recorded.Build == Provenance.Build
+            && recorded.Inputs.SequenceEqual(Provenance.InputDigests(study));
     }
 }

@@ -72,7 +72,32 @@ public static class Provenance
         json.WriteEndArray();
     }
 
-    private static string Sha256(string path)
+    /// <summary>The build and input digests a results folder's provenance.json records, or null where it holds none that can be read.</summary>
+    public static (string Build, IReadOnlyList<InputDigest> Inputs)? Read(string folder)
+    {
+        string path = Path.Combine(folder, File);
+        try
+        {
+            using JsonDocument json = JsonDocument.Parse(System.IO.File.ReadAllText(path));
+            JsonElement root = json.RootElement;
+            string version = root.GetProperty("mosel_version").GetString() ?? "";
+            string commit = root.GetProperty("commit").GetString() ?? "";
+            InputDigest[] inputs = root.GetProperty("inputs").EnumerateArray()
+                .Select(i => new InputDigest(i.GetProperty("role").GetString() ?? "", i.GetProperty("sha256").GetString() ?? "")).ToArray();
+            return (commit == "unknown" ? version : $"{version}+{commit}", inputs);
+        }
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every input file's role and SHA-256 (paths differ between the machines shards run on; contents must not).</summary>
+    public static IReadOnlyList<InputDigest> InputDigests(Study study) =>
+        InputFiles.Of(study).Select(f => new InputDigest(f.Role, Sha256(f.Path))).ToArray();
+
+    /// <summary>A file's SHA-256 in lower-case hex; empty when the file no longer exists.</summary>
+    public static string Sha256(string path)
     {
         if (!System.IO.File.Exists(path))
         {

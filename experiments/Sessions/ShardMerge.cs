@@ -65,12 +65,24 @@ public static class ShardMerge
         return study;
     }
 
-    /// <summary>One build, one study, every shard of the same count exactly once.</summary>
+    /// <summary>One build, one study on the same input contents, every result file as its shard wrote it, every shard of the same count exactly once.</summary>
     private static void Check(IReadOnlyList<string> shards, ShardManifest[] manifests)
     {
         ShardManifest first = manifests[0];
+        for (int s = 0; s < shards.Count; s++)
+        {
+            if (manifests[s].FirstChangedFile(shards[s]) is string changed)
+            {
+                throw new ConfigException($"{Path.Combine(shards[s], changed)}: not as the shard wrote it (missing, cut short or edited since; its {ShardManifest.File} keeps every result file's SHA-256); run that shard again");
+            }
+        }
         for (int s = 1; s < shards.Count; s++)
         {
+            if (!manifests[s].SameInputs(first))
+            {
+                InputDigest? differing = manifests[s].Inputs.Zip(first.Inputs).Where(p => p.First != p.Second).Select(p => p.First).FirstOrDefault();
+                throw new ConfigException($"{shards[s]}: ran on other inputs than {shards[0]} (the {differing?.Role ?? "input list"} differs by content); merge shards of one study run on the same files");
+            }
             if (manifests[s].Build != first.Build)
             {
                 throw new ConfigException($"{shards[s]}: written by Mosel {manifests[s].Build}, {shards[0]} by {first.Build}; merge shards of one build");

@@ -76,6 +76,90 @@ public sealed class ShardTests
         Assert.Contains(",3,", File.ReadAllText(scratch.Combine("s0/summary.csv")));
     }
 
+    /// <summary>
+    /// Merge trusts a shard's files only as its manifest's checksums say: a duplicated summary row, a cut-short record file,
+    /// a deleted row, or shards run on different trace contents are one line each, and nothing is written.
+    /// </summary>
+    [Fact]
+    public void MergeChecksEveryShardsFilesAndInputsByContent()
+    {
+        using var scratch = new Scratch();
+        string config = scratch.File("study.yaml", Config);
+        Simulate(config, scratch.Combine("s0"), "--shard", "0/2");
+        Simulate(config, scratch.Combine("s1"), "--shard", "1/2");
+        void Broken(string name, Action<string> breakIt)
+        {
+            string folder = scratch.Combine(name);
+            Directory.CreateDirectory(folder);
+            foreach (string file in Directory.GetFiles(scratch.Combine("s1")))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+            breakIt(folder);
+        }
+        Broken("dup-row", f => File.AppendAllText(Path.Combine(f, "summary.csv"), File.ReadLines(Path.Combine(f, "summary.csv")).Last() + "\n"));
+        Broken("deleted-row", f => File.WriteAllLines(Path.Combine(f, "summary.csv"), File.ReadAllLines(Path.Combine(f, "summary.csv"))[..^1]));
+        Broken("cut-jobs", f => File.WriteAllBytes(Path.Combine(f, "jobs.csv.gz"), File.ReadAllBytes(Path.Combine(f, "jobs.csv.gz"))[..100]));
+        Broken("cut-windows", f => File.WriteAllText(Path.Combine(f, "windows.csv"), File.ReadLines(Path.Combine(f, "windows.csv")).First() + "\n"));
+        Broken("no-run-ids", f => File.WriteAllText(Path.Combine(f, "shard.json"), File.ReadAllText(Path.Combine(f, "shard.json"))
+            .Replace("\"run_ids\": [", "\"run_ids\": null, \"x\": [", StringComparison.Ordinal)));
+        // The same study, path for path, with its profile edited between the shards.
+        string profile = scratch.File("edited/tvlt.yaml", File.ReadAllText(Repo.PathOf("profiles/tvlt.h100-interim.yaml")));
+        string editedConfig = scratch.File("edited/study.yaml", Config.Replace(Repo.PathOf("profiles/tvlt.h100-interim.yaml"), profile, StringComparison.Ordinal));
+        Simulate(editedConfig, scratch.Combine("e0"), "--shard", "0/2");
+        File.AppendAllText(profile, "\n# edited\n");
+        Simulate(editedConfig, scratch.Combine("e1"), "--shard", "1/2");
+        TreeSnapshot before = TreeSnapshot.Take(scratch.Path);
+        foreach ((string second, string expected) in new[]
+        {
+            ("dup-row", "dup-row/summary.csv: not as the shard wrote it"),
+            ("deleted-row", "deleted-row/summary.csv: not as the shard wrote it"),
+            ("cut-jobs", "cut-jobs/jobs.csv.gz: not as the shard wrote it"),
+            ("cut-windows", "cut-windows/windows.csv: not as the shard wrote it"),
+            ("no-run-ids", "no-run-ids/shard.json: run_ids: missing"),
+        })
+        {
+            (int code, _, string error) = CliRunner.Run("merge", scratch.Combine("s0"), scratch.Combine(second), "--out", scratch.Combine("merged"));
+            Assert.True(code == 2, $"{second}: exit {code}: {error}");
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+        }
+        (int c, _, string e) = CliRunner.Run("merge", scratch.Combine("e0"), scratch.Combine("e1"), "--out", scratch.Combine("merged"));
+        Assert.Equal(2, c);
+        Assert.Contains("e1: ran on other inputs than", e, StringComparison.Ordinal);
+        Assert.Contains("(the profile differs by content)", e, StringComparison.Ordinal);
+        before.AssertUnchanged("refused merges");
+    }
+
+    /// <summary>--resume compares contents, not names: an input edited since, or a result file cut short, runs the work again.</summary>
+    [Fact]
+    public void ResumeRunsAgainWhenAnInputOrAResultChangedSince()
+    {
+        using var scratch = new Scratch();
+        string profile = scratch.File("tvlt.yaml", File.ReadAllText(Repo.PathOf("profiles/tvlt.h100-interim.yaml")));
+        string config = scratch.File("study.yaml", Config.Replace(Repo.PathOf("profiles/tvlt.h100-interim.yaml"), profile, StringComparison.Ordinal));
+        Simulate(config, scratch.Combine("s0"), "--shard", "0/2");
+        Simulate(config, scratch.Combine("whole"));
+        string Marker(string folder) => File.ReadAllText(Path.Combine(scratch.Combine(folder), ".mosel-results"));
+        (string shard, string whole) = (Marker("s0"), Marker("whole"));
+        Simulate(config, scratch.Combine("s0"), "--shard", "0/2", "--resume");
+        Simulate(config, scratch.Combine("whole"), "--resume");
+        Assert.Equal((shard, whole), (Marker("s0"), Marker("whole")));
+
+        // A result file cut short: the shard runs again.
+        File.WriteAllText(scratch.Combine("s0/windows.csv"), "run_id\n");
+        Simulate(config, scratch.Combine("s0"), "--shard", "0/2", "--resume");
+        Assert.NotEqual(shard, Marker("s0"));
+        shard = Marker("s0");
+
+        // The profile edited (same path): both run again.
+        File.AppendAllText(profile, "\n# edited\n");
+        Simulate(config, scratch.Combine("s0"), "--shard", "0/2", "--resume");
+        Simulate(config, scratch.Combine("whole"), "--resume");
+        Assert.NotEqual(shard, Marker("s0"));
+        Assert.NotEqual(whole, Marker("whole"));
+    }
+
     [Fact]
     public void MergeRefusesWhatIsNotOneStudysShardsWithOneLine()
     {
