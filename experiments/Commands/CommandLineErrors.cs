@@ -21,6 +21,12 @@ public static class CommandLineErrors
         {
             return action();
         }
+        catch (Exception e) when (Unwrap(e) is OperationCanceledException && Interrupts.Requested is { } signal)
+        {
+            // A cooperative command stopped at its next batch after a signal; its staging went as it unwound.
+            Console.Error.WriteLine(Interrupts.Line);
+            return Interrupts.ExitCode(signal);
+        }
         catch (Exception e)
         {
             Exception cause = Unwrap(e);

@@ -59,7 +59,13 @@ public static class ProfileCommand
             OutputTarget.CheckFile(outPath, ProfileFile.Signature);
             LibTorchStatus status = LibTorchLoading.Load(request.Device, parse.GetValue(libtorch));
             IReadOnlyList<OutOfMemory> oom = [];
-            ModelProfile profile = ConsoleProgress.Run($"profiling {name}", progress => ProfileMeasurement.Measure(request, status, progress, out oom));
+            // Ctrl-C stops profiling after the point being measured (exiting while libtorch runs crashes in native code).
+            CancellationToken interrupted = Interrupts.Cooperative();
+            ModelProfile profile = ConsoleProgress.Run($"profiling {name}", progress => ProfileMeasurement.Measure(request, status, (total, point) =>
+            {
+                progress?.Invoke(total, point);
+                interrupted.ThrowIfCancellationRequested();
+            }, out oom));
             ProfileFile.Save(profile, $"{name} ({request.Scale.Name} scale) measured by mosel profile", outPath);
             foreach (OutOfMemory o in oom)
             {

@@ -77,6 +77,8 @@ public static class TrainCommand
             throw new ConfigException($"{folder}: training needs samples in both the train and the validation split (found {train.Count} and {validation.Count})");
         }
         TorchRuntime.UseEveryCore();
+        // Ctrl-C stops training after the batch that is running (exiting while libtorch runs crashes in native code).
+        CancellationToken interrupted = Interrupts.Cooperative();
         ZooModel model = null!;
         IReadOnlyList<EpochReport> epochs = null!;
         int bestEpoch = 0;
@@ -86,7 +88,11 @@ public static class TrainCommand
             (model, epochs, bestEpoch) = DigitsTrainer.Train(scale, train, validation, settings,
                 report => task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                     $"epoch {report.Epoch}: loss {report.Loss:0.000}, validation {string.Join(", ", report.Validation.Select(v => $"{v.Configuration} {v.Accuracy:P1}"))}")),
-                (done, total) => task.Value = (double)done / total);
+                (done, total) =>
+                {
+                    task.Value = (double)done / total;
+                    interrupted.ThrowIfCancellationRequested();
+                });
             task.Value = 1;
         });
         using (model)

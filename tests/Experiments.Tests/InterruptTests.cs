@@ -53,6 +53,35 @@ public sealed class InterruptTests
         earlier.AssertUnchanged($"SIG{signal}");
     }
 
+    /// <summary>
+    /// Ctrl-C while libtorch trains or profiles: the command stops at its next batch (exiting at once crashed in native code:
+    /// a segfault, exit 139, or libtorch's "please report a bug"), says nothing was written and exits 130.
+    /// </summary>
+    [Theory]
+    [InlineData("train")]
+    [InlineData("profile")]
+    public void CtrlCWhileLibtorchRunsStopsAtTheNextBatchAndExits130(string command)
+    {
+        using var scratch = new Scratch();
+        string output = scratch.Combine(command == "train" ? "w.safetensors" : "p.yaml");
+        string[] args = command == "train"
+            ? ["train", "--dataset", Repo.PathOf("tests/data/digits-sample"), "--out", output, "--epochs", "100000", "--patience", "100000"]
+            : ["profile", "--model", "tvlt", "--scale", "tiny", "--out", output, "--runs", "1000"];
+        using Process mosel = StartMosel(args);
+        // Long enough for libtorch to load and the work to start on a busy machine; the work itself takes minutes.
+        Thread.Sleep(TimeSpan.FromSeconds(6));
+        Assert.False(mosel.HasExited, "the command ended before the signal");
+        using (Process kill = Process.Start("kill", ["-s", "INT", mosel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+        Assert.True(mosel.WaitForExit(TimeSpan.FromSeconds(60)), "mosel did not stop after the signal");
+        string error = mosel.StandardError.ReadToEnd();
+        Assert.Equal(130, mosel.ExitCode);
+        Assert.Equal("interrupted; nothing written", error.Trim());
+        Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
+    }
+
     /// <summary>The built mosel in its own process, with the three signals at their default disposition (a background CI job may inherit them ignored).</summary>
     private static Process StartMosel(params string[] args)
     {
