@@ -32,6 +32,14 @@ public static class MoselCli
         {
             Spectre.Console.AnsiConsole.Profile.Width = 140;
         }
+        // The parser turns an empty path into no value at all, which would fall back to a default: refuse it instead.
+        int empty = Array.IndexOf(args, "");
+        if (empty >= 0)
+        {
+            string after = empty > 0 && args[empty - 1].StartsWith('-') ? $" after {args[empty - 1]}" : "";
+            Console.Error.WriteLine(CommandLineErrors.OneLine($"error: an empty argument{after}; leave an option out to get its default"));
+            return CommandLineErrors.BadInput;
+        }
         ParseResult parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -53,6 +53,10 @@ public sealed class CsvTable
         }
         using CsvReader csv = CsvReader.FromFile(path, new CsvReaderOptions());
         string[] header = csv.Headers.ToArray();
+        if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ConfigException($"{path}:1: the column '{twice.Key}' is named twice (not a header Mosel wrote)");
+        }
         var rows = new List<string[]>();
         while (csv.Read())
         {

@@ -10,6 +10,9 @@ namespace Mosel.Experiments.Reporting;
 /// <param name="ProvenanceJson">provenance.json as written.</param>
 public sealed record StudyResults(string Folder, string Name, IReadOnlyList<string> SweptKeys, CsvTable Aggregate, CsvTable Summary, string Config, string ProvenanceJson)
 {
+    /// <summary>The columns besides the swept keys that name a parameter point in aggregate.csv.</summary>
+    private static readonly string[] s_pointColumns = ["policy", "load_qps"];
+
     public static StudyResults Load(string folder)
     {
         if (!Directory.Exists(folder))
@@ -34,8 +37,13 @@ public sealed record StudyResults(string Folder, string Name, IReadOnlyList<stri
         {
             throw new ConfigException($"{summaryJson}: not a summary.json that Mosel wrote ({e.Message.Split('\n')[0]})", e);
         }
-        return new StudyResults(folder, name, swept, WithRows(File(AggregateFiles.CsvFile)), WithRows(File("summary.csv")),
-            ReadText(File("config.resolved.yaml")), ReadText(File(Output.Provenance.File)));
+        CsvTable summary = WithRows(File("summary.csv"));
+        CsvTable aggregate = WithRows(File(AggregateFiles.CsvFile));
+        // Each run once, each parameter point once: a repeated row would attach its numbers to the wrong series.
+        Unique(summary, summary.Has("run_id") ? [summary.Column("run_id")] : [0], "run");
+        int[] pointColumns = [.. swept.Where(aggregate.Has).Select(aggregate.Column), .. s_pointColumns.Where(aggregate.Has).Select(aggregate.Column)];
+        Unique(aggregate, pointColumns, "parameter point");
+        return new StudyResults(folder, name, swept, aggregate, summary, ReadText(File("config.resolved.yaml")), ReadText(File(Output.Provenance.File)));
     }
 
     /// <summary>The accuracy distribution (job_accuracy.csv) of the given runs.</summary>
@@ -44,6 +52,19 @@ public sealed record StudyResults(string Folder, string Name, IReadOnlyList<stri
 
     /// <summary>The metrics windows of one run (windows.csv is read row by row and only that run's rows are kept).</summary>
     public CsvTable Windows(string runId) => CsvTable.Read(Path.Combine(Folder, "windows.csv"), row => row[0] == runId);
+
+    private static void Unique(CsvTable table, int[] columns, string what)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string[] row in table.Rows)
+        {
+            string key = string.Join('\u001f', columns.Select(c => c < row.Length ? row[c] : ""));
+            if (!seen.Add(key))
+            {
+                throw new ConfigException($"{table.Path}: a {what} appears twice ({string.Join(", ", columns.Select(c => c < row.Length ? row[c] : ""))}; was the file edited?)");
+            }
+        }
+    }
 
     /// <summary>A results table with at least one row: a study always has a run, so an empty one was cut short or edited.</summary>
     private static CsvTable WithRows(string path)

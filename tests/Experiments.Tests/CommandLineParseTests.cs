@@ -17,6 +17,8 @@ public sealed class CommandLineParseTests
         { ["merge", "a"], "error: --out: required: a folder (see mosel merge --help)" },
         { ["slurm"], "error: needs a command: submit (see mosel slurm --help)" },
         { ["frobnicate"], "error: unknown option or argument 'frobnicate' (see mosel --help)" },
+        { ["simulate", "-c", "x.yaml", "--out", ""], "error: an empty argument after --out; leave an option out to get its default" },
+        { ["merge", "a", "", "--out", "b"], "error: an empty argument; leave an option out to get its default" },
     };
 
     [Theory]

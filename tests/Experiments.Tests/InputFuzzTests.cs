@@ -6,8 +6,8 @@ namespace Mosel.Experiments.Tests;
 /// <summary>
 /// Property: whatever is done to a valid config, profile or trace (keys deleted, duplicated or retyped,
 /// extreme numbers, truncation, random bytes), mosel exits 0 or 2, prints at most one line and no stack
-/// trace, changes nothing outside --out and leaves no staging folder. A few hundred cases in CI;
-/// MOSEL_FUZZ_CASES=10000 for a nightly-size run.
+/// trace, changes nothing outside --out and leaves no staging folder. A few hundred cases in CI, from a fixed seed
+/// (printed; <see cref="FuzzRun"/>); MOSEL_FUZZ_CASES=10000 for a nightly-size run.
 /// </summary>
 public sealed class InputFuzzTests(ITestOutputHelper output)
 {
@@ -65,10 +65,13 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
     [Fact]
     public void MutatedInputsAreRunOrRefusedCleanly()
     {
-        int cases = int.TryParse(Environment.GetEnvironmentVariable("MOSEL_FUZZ_CASES"), out int n) ? n : 300;
+        int cases = FuzzRun.Cases;
+        ulong seed = FuzzRun.Seed;
+        FuzzRun.Report(output, $"fuzz seed {seed} (MOSEL_FUZZ_SEED={seed} repeats these cases)");
         Prop.ForAll(Arb.From(s_mutations), (Func<Mutation[], bool>)Holds)
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true));
-        output.WriteLine($"{cases} cases: {_ran} ran (exit 0), {_refused} refused (exit 2)");
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true)
+                .WithReplay(Microsoft.FSharp.Core.FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), Microsoft.FSharp.Core.FSharpOption<int>.None))));
+        FuzzRun.Report(output, $"config, profile, trace: {cases} cases: {_ran} ran (exit 0), {_refused} refused (exit 2)");
         // A fuzz that only ever sees refusals (or only successes) tests one branch: both must be common.
         Assert.True(_ran > cases / 100 && _refused > cases / 100, $"{_ran} ran, {_refused} refused of {cases}");
     }
@@ -111,7 +114,8 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
         return true;
     }
 
-    private static string Apply(string text, Mutation m)
+    /// <summary>One edit of a text: delete, duplicate or swap a line, retype a value, replace a number, truncate, insert random bytes.</summary>
+    internal static string Apply(string text, Mutation m)
     {
         string[] lines = text.Split('\n');
         int line = m.Position % lines.Length;

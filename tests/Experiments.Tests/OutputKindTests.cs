@@ -101,7 +101,7 @@ public sealed class OutputKindTests
     public void WhatAKilledProcessLeftWhileReplacingAFolderIsRemovedOnTheNextRunIfMoselMadeIt()
     {
         using var scratch = new Scratch();
-        int ended = EndedProcessId();
+        int ended = EndedProcess.Id();
         string target = scratch.Combine("results/kinds");
         Simulate(scratch, target);
         // A replace cut short by kill -9: the earlier folder half deleted, its marker (deleted last) still there.
@@ -121,12 +121,5 @@ public sealed class OutputKindTests
 
         Simulate(scratch, target);
         Assert.Equal(["kinds", $"kinds.replaced-{ended + 1}"], Directory.GetDirectories(scratch.Combine("results")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-    }
-
-    private static int EndedProcessId()
-    {
-        using var process = System.Diagnostics.Process.Start("true")!;
-        process.WaitForExit();
-        return process.Id;
     }
 }

@@ -106,7 +106,7 @@ public sealed class OutputSafetyTests
         using Scratch scratch = Populated();
         string config = SmokeConfig(scratch);
         string target = scratch.Combine("results/safe");
-        int ended = EndedProcessId();
+        int ended = EndedProcess.Id();
         string stale = $"{target}.partial-{ended}";
         scratch.File($"results/safe.partial-{ended}/.mosel-results", "run_id: x\n");
         scratch.File($"results/safe.partial-{ended}/jobs.00000.part", "half a run\n");
@@ -140,12 +140,5 @@ public sealed class OutputSafetyTests
         Assert.Equal(0, CliRunner.Run("strategies", "--profile", profile, "--out", ours, "--step", "0.01").ExitCode);
         Assert.StartsWith("size,target,count_", File.ReadAllText(ours), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(scratch.Path, "*.partial-*"));
-    }
-
-    private static int EndedProcessId()
-    {
-        using var process = System.Diagnostics.Process.Start("true")!;
-        process.WaitForExit();
-        return process.Id;
     }
 }
