@@ -104,11 +104,26 @@ public sealed partial class ReportTests
             }
             File.WriteAllText(Path.Combine(copy, file), File.ReadLines(Path.Combine(results, file)).First() + "\n");
         }
+        // A summary row given twice (its numbers would join another series), and a header naming a column twice.
+        foreach ((string name, Func<string[], string[]> edit) in new (string, Func<string[], string[]>)[]
+        {
+            ("twice-row", lines => [.. lines, lines[1]]),
+            ("twice-column", lines => [lines[0].Replace("policy", "run_id", StringComparison.Ordinal), .. lines[1..]]),
+        })
+        {
+            foreach (string source in Directory.GetFiles(results))
+            {
+                scratch.File(Path.Combine(name, Path.GetFileName(source)), File.ReadAllText(source));
+            }
+            File.WriteAllLines(scratch.Combine($"{name}/summary.csv"), edit(File.ReadAllLines(Path.Combine(results, "summary.csv"))));
+        }
         TreeSnapshot before = TreeSnapshot.Take(scratch.Path);
         foreach ((string[] args, string expected) in new[]
         {
             (new[] { "report", scratch.Combine("cut-summary.csv"), "--out", scratch.Combine("r1") }, "summary.csv: no rows (a results folder holds at least one run"),
             (new[] { "report", scratch.Combine("cut-aggregate.csv"), "--out", scratch.Combine("r2") }, "aggregate.csv: no rows"),
+            (new[] { "report", scratch.Combine("twice-row"), "--out", scratch.Combine("r3") }, "twice-row/summary.csv: a run appears twice"),
+            (new[] { "report", scratch.Combine("twice-column"), "--out", scratch.Combine("r4") }, "twice-column/summary.csv:1: the column 'run_id' is named twice"),
             (new[] { "report", scratch.Combine("nowhere") }, "nowhere: no such results folder"),
             (new[] { "report", scratch.Path }, "summary.json: not found"),
             (new[] { "report", results, "--run", "0123456789ab" }, "--run: no run '0123456789ab'"),
