@@ -74,7 +74,7 @@ public sealed class BadInputTests
         { "tiny metric window", "append:output: {window_s: 1e-7}", "output.window_s: must be in [0.001," },
         { "huge decision time", "append:scheduler: {decision_time: fixed, decision_time_ms: 1e300}", "scheduler.decision_time_ms: must be in [0, 60000]" },
         { "tiny monitor interval", "append:scheduler: {monitor_interval_ms: 1e-9}", "scheduler.monitor_interval_ms: must be 0 (off) or in [0.01," },
-        { "a billion requests per second", "replace:loads_qps: [40]=>loads_qps: [1e9]", "config.yaml: a run at 1000000000 req/s would take about 3e10 events|--force" },
+        { "a billion requests per second", "replace:loads_qps: [40]=>loads_qps: [1e9]", "config.yaml: a run at 1000000000 req/s would take about 3.01e10 events|--force" },
         { "unscaled huge trace value", "replace:loads_qps: [40]=>slack_ms: 55 && trace:0 100\n10 1e300\n", "config.yaml: a run would take about|events" },
         { "huge qps range", "replace:loads_qps: [40]=>slack_ms: 55|format: time_value=>format: time_value\n    qps_range: [0, 1e300]", "config.yaml: a run would take about" },
         { "poisson for 1e12 seconds", "poisson:duration_s: 1e12", "config.yaml: workload.duration_s: must be in (0, 31622400] s" },

@@ -66,7 +66,9 @@ public sealed class InterruptTests
         string output = scratch.Combine(command == "train" ? "w.safetensors" : "p.yaml");
         string[] args = command == "train"
             ? ["train", "--dataset", Repo.PathOf("tests/data/digits-sample"), "--out", output, "--epochs", "100000", "--patience", "100000"]
-            : ["profile", "--model", "tvlt", "--scale", "tiny", "--out", output, "--runs", "1000"];
+            // Points of 200 runs: seconds each on an idle machine (the whole profile takes long past the signal), and the next
+            // point boundary comes soon even when other processes slow it down several times.
+            : ["profile", "--model", "tvlt", "--scale", "tiny", "--out", output, "--runs", "200"];
         using Process mosel = StartMosel(args);
         // Long enough for libtorch to load and the work to start on a busy machine; the work itself takes minutes.
         Thread.Sleep(TimeSpan.FromSeconds(6));

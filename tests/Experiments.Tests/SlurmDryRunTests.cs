@@ -31,7 +31,7 @@ public sealed class SlurmDryRunTests
     [Theory]
     [InlineData("$(touch PWNED)")]
     [InlineData("a;touch PWNED")]
-    [InlineData("")]
+    [InlineData("gpu partition")]
     public void APartitionThatIsNotASlurmNameIsRefused(string partition)
     {
         using var scratch = new Scratch();
