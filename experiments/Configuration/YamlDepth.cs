@@ -33,8 +33,10 @@ internal static class YamlDepth
                 dashes++;
                 rest = rest[2..].TrimStart(' ');
             }
-            flow = Math.Max(0, flow + FlowChange(rest, out int deepest) );
-            if (indents.Count + dashes + Math.Max(flow, deepest) > Max)
+            // A line's deepest point sits on top of the flow depth carried from the lines before it.
+            int before = flow;
+            flow = Math.Max(0, before + FlowChange(rest, out int deepest));
+            if (indents.Count + dashes + before + deepest > Max)
             {
                 throw new ConfigException($"{source}: nested more than {Max} levels deep");
             }

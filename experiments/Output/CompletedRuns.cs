@@ -20,9 +20,7 @@ public static class CompletedRuns
         if (shard is not null)
         {
             // The same build, study, shard and runs, the same input contents now as then, and every result file as written.
-            ShardManifest expected = new(Provenance.Build, ResultsWriter.ConfigFingerprint(study), shard.Index, shard.Count,
-                study.Runs.Select(r => r.Id).ToArray(), Provenance.InputDigests(study), new Dictionary<string, string>());
-            return manifest is not null && manifest.SameWork(expected) && manifest.FirstChangedFile(folder) is null;
+            return manifest is not null && manifest.IsOf(study, shard) && manifest.FirstChangedFile(folder) is null;
         }
         // The same resolved config, the same build, and the same input contents as the folder's provenance records.
         string resolved = Path.Combine(folder, ResultsWriter.ResolvedConfigFile);

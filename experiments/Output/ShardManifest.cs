@@ -22,10 +22,10 @@ public sealed record ShardManifest(string Build, string ConfigSha256, int Shard,
         new(Provenance.Build, ResultsWriter.ConfigFingerprint(study), shard.Index, shard.Count, study.Runs.Select(r => r.Id).ToArray(),
             Provenance.InputDigests(study), Checksums(folder));
 
-    /// <summary>Whether this manifest is of the same work as <paramref name="other"/>: build, study, shard, runs and input contents.</summary>
-    public bool SameWork(ShardManifest other) =>
-        Build == other.Build && ConfigSha256 == other.ConfigSha256 && Shard == other.Shard && Shards == other.Shards
-        && RunIds.SequenceEqual(other.RunIds) && SameInputs(other);
+    /// <summary>Whether this manifest is of <paramref name="shard"/> of <paramref name="study"/> as this build runs it now: build, study, shard, runs and input contents.</summary>
+    public bool IsOf(Study study, ShardSpec shard) =>
+        Build == Provenance.Build && ConfigSha256 == ResultsWriter.ConfigFingerprint(study) && Shard == shard.Index && Shards == shard.Count
+        && RunIds.SequenceEqual(study.Runs.Select(r => r.Id)) && Inputs.SequenceEqual(Provenance.InputDigests(study));
 
     /// <summary>The same input contents by role, wherever the files were.</summary>
     public bool SameInputs(ShardManifest other) => Inputs.SequenceEqual(other.Inputs);

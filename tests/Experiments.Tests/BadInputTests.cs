@@ -283,6 +283,9 @@ public sealed class BadInputTests
             (new[] { "simulate", "--config", deepConfig }, "deep.yaml: nested more than 64 levels deep"),
             (new[] { "simulate", "--config", config, "--set", $"profile={deepProfile}" }, "deep-profile.yaml: nested more than 64 levels deep"),
             (new[] { "simulate", "--config", config, "--set", $"seeds={deep}" }, "(with --set): 'seeds=[[[["),
+            // 40 levels left open on one line and 40 more opened and closed on the next: 80 deep, though no line alone is.
+            (new[] { "simulate", "--config", scratch.File("split.yaml", ValidConfig("profile.yaml", "trace.txt")
+                + $"\ndescription: {new string('[', 40)}\n  {new string('[', 40)}{new string(']', 40)}\n  {new string(']', 40)}\n") }, "split.yaml: nested more than 64 levels deep"),
         })
         {
             (int code, _, string error) = CliRunner.Run([.. args, "--out", scratch.Combine("r")]);

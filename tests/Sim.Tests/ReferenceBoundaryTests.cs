@@ -16,9 +16,6 @@ namespace Mosel.Sim.Tests;
 /// </summary>
 public class ReferenceBoundaryTests
 {
-    /// <summary>The first scenario of <see cref="ReferenceEngineTests"/>: A (50 ms) runs 0..50 ms; B, C, D (10 ms) created at 1 ms; E at 55 ms.</summary>
-    private static readonly JobArrival[] s_lateHeads = [new(0, 5, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.055, 1, 0.7)];
-
     /// <summary>Job 0 (20 ms) runs from 0; jobs 1 (1 request) and 2 (2 requests) are created at 1 ms and pulled at 2 ms (slack 13 ms).</summary>
     private static readonly JobArrival[] s_twoBehindOne = [new(0, 2, 0.7), new(0.001, 1, 0.7), new(0.001, 2, 0.7)];
 
@@ -39,7 +36,7 @@ public class ReferenceBoundaryTests
     [Fact]
     public void ADecisionIsCountedChargedAndRecordedAsTheMonitors()
     {
-        (RunResult result, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 0) with { SolveSeconds = 0.050 }, new HandPlanner(ReferenceRun.Truth), s_lateHeads);
+        (RunResult result, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 0) with { SolveSeconds = 0.050 }, new HandPlanner(ReferenceRun.Truth), ReferenceRun.LateHeads);
 
         Assert.Equal(2, result.Summary.Decisions);
         Assert.Equal(2, result.Summary.DecisionsByPath.Values.Sum());
@@ -56,7 +53,7 @@ public class ReferenceBoundaryTests
         // goes into the FIFO behind A (counter 60 ms) and D is flagged: 0 + 60 - 11 + 10 = 59 > 17 ms, diff -42.
         var planner = new HandPlanner(ReferenceRun.Truth);
         (_, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 0) with { SolveSeconds = 0.050, MeasuredSolve = true },
-            planner, new SteppedWallClock(0.007), 0.056, s_lateHeads);
+            planner, new SteppedWallClock(0.007), 0.056, ReferenceRun.LateHeads);
 
         Assert.Equal([0.002, 0.011], run.Decisions.Select(d => d.TimeSeconds), new ToleranceComparer(1e-12));
         Assert.Equal([0.91 * (0.010 - 0.041), 0.91 * (0.010 - 0.042)], planner.Budgets, new ToleranceComparer(1e-12));

@@ -56,7 +56,7 @@ public class ReferenceEngineTests
         // flags D (70 > 17, diff -53), random_fill drops it and the monitor is held to 104 ms. E, created at 55 ms, is
         // pulled at 106 ms; nothing was dispatched then and the counter is 0, so the idle path sends E at once.
         // (The rule the engine had before sent D through the idle path at 54 ms and E at 56 ms, with one solve.)
-        JobArrival[] arrivals = [new(0, 5, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.055, 1, 0.7)];
+        JobArrival[] arrivals = ReferenceRun.LateHeads;
         var planner = new HandPlanner(ReferenceRun.Truth);
         (RunResult result, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 0) with { SolveSeconds = 0.050 }, planner, arrivals);
 
@@ -79,7 +79,7 @@ public class ReferenceEngineTests
         // The scenario above, read strictly: at 54 ms the worker has not yet seen C when detect_delay runs, so the counter
         // still holds C's 10 ms (the idle worker reset its start time): D is estimated to end at 54 + 3 + 10 + 3 + 10 = 80 ms,
         // diff 17 - 80 = -63 ms. Then the worker takes C and drops it, all at 54 ms.
-        JobArrival[] arrivals = [new(0, 5, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.055, 1, 0.7)];
+        JobArrival[] arrivals = ReferenceRun.LateHeads;
         var planner = new HandPlanner(ReferenceRun.Truth);
         (_, ListRecorder run) = ReferenceRun.Run(ReferenceRun.Settings(ReferenceMode.Maximize, 0) with { SolveSeconds = 0.050, WorkerWaitsForMonitor = true },
             planner, arrivals);
@@ -98,7 +98,7 @@ public class ReferenceEngineTests
         // 0.7 x 49 - 50 ms left of the budget < 2: floor), awake at 3 ms: B, C, D pulled (deadline 1 + 10 + 2 + 5 = 18 ms),
         // B flagged (0 + 50 - 3 + 10 = 57 ms) and dropped after a solve that holds the monitor 50 + 3 ms; asleep at
         // 3 + 53 + 1 = 57 ms (A done, idle: floor), awake at 59 ms: C dropped by the worker, D flagged and dropped.
-        JobArrival[] arrivals = [new(0, 5, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7)];
+        JobArrival[] arrivals = ReferenceRun.LateHeads[..4];
         var planner = new HandPlanner(ReferenceRun.Truth);
         ReferenceSettings settings = ReferenceRun.Settings(ReferenceMode.Maximize, 0) with
         {

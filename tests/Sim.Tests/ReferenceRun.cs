@@ -11,6 +11,12 @@ internal static class ReferenceRun
 {
     public static LatencyModel Truth { get; } = new(TestProfiles.Linear(), Precision.Fp32);
 
+    /// <summary>
+    /// A (5 requests, 50 ms) at 0, then B, C, D (1 request, 10 ms each) created at 1 ms, and E at 55 ms: with slack 0 the
+    /// heads go late while A runs (the scenario of the idle-path tests, worked out in ReferenceEngineTests).
+    /// </summary>
+    public static JobArrival[] LateHeads => [new(0, 5, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.001, 1, 0.7), new(0.055, 1, 0.7)];
+
     /// <summary>No warm-ups and no monitor cost unless asked: the timelines in the tests are computed by hand.</summary>
     public static ReferenceSettings Settings(ReferenceMode mode, double slackMs) => new()
     {
