@@ -10,6 +10,7 @@ public static class ConfigLimits
     /// <summary>Runs in one study (points x policies x loads x seeds): a million 1-hour runs is weeks of one machine.</summary>
     public const int MaxRuns = 1_000_000;
     public const int MaxWarmUpJobs = 1_000;
+    public const int MaxHysteresisPeriods = 1_000;
     public const int MaxSmoothSeconds = 86_400;
     public const double MaxMilliseconds = 1e9;
     public const double MinIntervalMs = 0.01;

@@ -1,6 +1,7 @@
 using Mosel.Experiments.Safety;
 using Mosel.Policies;
 using Mosel.Policies.Online;
+using Mosel.Policies.Peers;
 using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Reference;
@@ -59,7 +60,8 @@ public static class ConfigLoader
         v.Check(options.Seeds.Distinct().Count() == options.Seeds.Length, "seeds", "a seed is listed twice");
 
         WorkloadPlan? workload = WorkloadSection.Validate(options.Workload, folder, v);
-        (SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference)? scheduler = SchedulerSection.Validate(options.Scheduler, v);
+        (SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference, InfaasSettings Infaas, ProteusSettings Proteus)? scheduler =
+            SchedulerSection.Validate(options.Scheduler, v);
         ExecutorPlan? executor = ExecutorSection.Validate(options.Executor, folder, v);
         RecordsFormat? recordsFormat = OutputSection.Validate(options.Output, v);
         if (scheduler?.Reference is not null)
@@ -77,7 +79,11 @@ public static class ConfigLoader
         };
         ReferenceSettings? reference = scheduler.Value.Reference is { } r ? r with { SlackSeconds = workload.SlackSeconds, WindowSeconds = options.Output.WindowS } : null;
         return new ValidatedConfig(name, path, options, Path.GetFullPath(Path.Combine(folder, profile!)), policies, options.Seeds, workload, settings,
-            scheduler.Value.Solver, reference, executor, options.Output.JobRecords, recordsFormat!.Value);
+            scheduler.Value.Solver, reference, executor, options.Output.JobRecords, recordsFormat!.Value)
+        {
+            Infaas = scheduler.Value.Infaas,
+            Proteus = scheduler.Value.Proteus,
+        };
     }
 
     /// <summary>The reference engine runs the authors' two monitor loops, on the simulated clock.</summary>
@@ -85,7 +91,8 @@ public static class ConfigLoader
     {
         foreach (string policy in policies.Where(PolicyCatalog.IsKnown))
         {
-            v.Check(PolicyCatalog.Entry(policy).Mode is null or ReplanMode.Optimal, "policies",
+            PolicyEntry entry = PolicyCatalog.Entry(policy);
+            v.Check(entry is { Family: PolicyFamily.Static, Configuration: null } or { Family: PolicyFamily.Mosel, Mode: ReplanMode.Optimal }, "policies",
                 $"policy '{policy}' has no monitor loop in the reference engine (it runs none, fp16, dynamic and dynamic+fp16)");
         }
         v.Check(executor is null || !executor.LiveReplay, "executor.clock", "the reference engine runs on the simulated clock (virtual)");

@@ -49,6 +49,8 @@ public static class ConfigResolver
             TargetPerJob = workload.TargetPerJob,
             Settings = config.Settings,
             Solver = config.Solver,
+            Infaas = config.Infaas,
+            Proteus = config.Proteus,
             Reference = config.Reference,
             Producer = workload.Producer,
             Spacing = workload.Spacing,
@@ -83,12 +85,20 @@ public static class ConfigResolver
         {
             Precision precision = PolicyCatalog.PrecisionOf(policy);
             v.Check(profile.HasPrecision(precision), "policies", $"policy '{policy}' needs a {precision.ToName()} latency table, which {config.ProfilePath} lacks");
+            if (PolicyCatalog.Entry(policy).Configuration is string named)
+            {
+                int index = profile.IndexOf(named);
+                v.Check(index >= 0, "policies",
+                    $"policy '{policy}': '{named}' is not a configuration of {profile.Name} ({string.Join(", ", profile.Configurations.Select(c => c.Name))})");
+                v.Check(index < 0 || profile.Configurations[index].Name == named, "policies",
+                    $"policy '{policy}': write the configuration as the profile names it, 'static:{(index < 0 ? "" : profile.Configurations[index].Name)}'");
+            }
         }
         WorkloadPlan workload = config.Workload;
         v.Check(workload.JobSizes.MaxSize <= profile.MaxBatchSize, "workload.job_size.max",
             $"job sizes go up to {workload.JobSizes.MaxSize}, but {config.ProfilePath} measures batch sizes only up to {profile.MaxBatchSize}");
         double best = profile.Configurations.Max(c => c.Accuracy);
-        string? selecting = config.Policies.FirstOrDefault(PolicyCatalog.SelectsModalities);
+        string? selecting = config.Policies.FirstOrDefault(PolicyCatalog.PlansToTargets);
         v.Check(selecting is null || workload.TargetMax <= best + 1e-12, "workload.accuracy_target.max",
             $"infeasible accuracy target: {workload.TargetMax} is above the best configuration of {profile.Name} " +
             $"({profile.Configurations.MaxBy(c => c.Accuracy)!.Name}: {best}), so policy '{selecting}' could never meet it");

@@ -1,5 +1,6 @@
 using Mosel.Policies;
 using Mosel.Policies.Online;
+using Mosel.Policies.Peers;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Randomness;
@@ -48,6 +49,12 @@ public sealed record ExperimentConfig
     public required SimulationSettings Settings { get; init; }
 
     public required OnlineSolverSettings Solver { get; init; }
+
+    /// <summary>The infaas policy's controller.</summary>
+    public required InfaasSettings Infaas { get; init; }
+
+    /// <summary>The proteus policy's planner.</summary>
+    public required ProteusSettings Proteus { get; init; }
 
     /// <summary>The reference engine's settings (mode set per policy when a run is built); null: the ideal engine.</summary>
     public ReferenceSettings? Reference { get; init; }

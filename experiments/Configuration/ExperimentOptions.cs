@@ -1,4 +1,5 @@
 using Mosel.Policies.Online;
+using Mosel.Policies.Peers;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Reference;
 using Mosel.Sim.Workload;
@@ -167,6 +168,34 @@ public sealed record SchedulerOptions
 
     /// <summary>How long the run goes on after the last arrival; null: until every job has finished or been dropped.</summary>
     public double? DrainS { get; init; }
+
+    /// <summary>The infaas policy's controller (ideal engine).</summary>
+    public InfaasOptions Infaas { get; init; } = new();
+
+    /// <summary>The proteus policy's planner (ideal engine).</summary>
+    public ProteusOptions Proteus { get; init; } = new();
+}
+
+public sealed record InfaasOptions
+{
+    public double PeriodMs { get; init; } = InfaasSettings.DefaultPeriodMs;
+
+    public double DowngradeUtilisation { get; init; } = InfaasSettings.DefaultDowngradeUtilisation;
+
+    public double UpgradeUtilisation { get; init; } = InfaasSettings.DefaultUpgradeUtilisation;
+
+    public int HysteresisPeriods { get; init; } = InfaasSettings.DefaultHysteresisPeriods;
+
+    public double ViolationShare { get; init; } = InfaasSettings.DefaultViolationShare;
+}
+
+public sealed record ProteusOptions
+{
+    public double PeriodMs { get; init; } = ProteusSettings.DefaultPeriodMs;
+
+    public double Utilisation { get; init; } = ProteusSettings.DefaultUtilisation;
+
+    public double Smoothing { get; init; } = ProteusSettings.DefaultSmoothing;
 }
 
 public sealed record ReferenceOptions

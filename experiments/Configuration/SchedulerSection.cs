@@ -1,4 +1,5 @@
 using Mosel.Policies.Online;
+using Mosel.Policies.Peers;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Reference;
 using Mosel.Sim.Workload;
@@ -22,9 +23,11 @@ public static class SchedulerSection
 
     /// <returns>
     /// The engine settings this section decides (slack, window and the wall clock's effect come from the other sections), the
-    /// solver's, and the reference engine's when <c>engine: reference</c> (null for the ideal engine).
+    /// solver's, the reference engine's when <c>engine: reference</c> (null for the ideal engine), and the infaas and proteus
+    /// policies'.
     /// </returns>
-    public static (SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference)? Validate(SchedulerOptions scheduler, ConfigErrors v)
+    public static (SimulationSettings Settings, OnlineSolverSettings Solver, ReferenceSettings? Reference, InfaasSettings Infaas, ProteusSettings Proteus)? Validate(
+        SchedulerOptions scheduler, ConfigErrors v)
     {
         bool? reference = v.OneOf(scheduler.Engine, "scheduler.engine", s_engines, "'ideal' or 'reference'");
         ReferenceSettings? referenceSettings = reference == true ? Reference(scheduler, v) : null;
@@ -44,6 +47,13 @@ public static class SchedulerSection
         v.Check(scheduler.SolverResolutionUs is >= ConfigLimits.MinResolutionUs and <= ConfigLimits.MaxResolutionUs, "scheduler.solver_resolution_us",
             $"must be in [{ConfigLimits.MinResolutionUs}, {ConfigLimits.MaxResolutionUs}], found {scheduler.SolverResolutionUs}");
         v.Check(scheduler.DrainS is null or (>= 0 and <= ArrivalTrace.MaxDurationSeconds), "scheduler.drain_s", $"must be in [0, {ArrivalTrace.MaxDurationSeconds}], found {scheduler.DrainS}");
+        InfaasSettings infaas = Infaas(scheduler.Infaas, v);
+        ProteusSettings proteus = Proteus(scheduler.Proteus, v);
+        if (reference == true)
+        {
+            v.Check(scheduler.Infaas == new InfaasOptions(), "scheduler.infaas", "only used with engine: ideal (the reference engine runs none, fp16, dynamic and dynamic+fp16)");
+            v.Check(scheduler.Proteus == new ProteusOptions(), "scheduler.proteus", "only used with engine: ideal (the reference engine runs none, fp16, dynamic and dynamic+fp16)");
+        }
         if (charge is null || solver is null || reference is null || (reference == true && referenceSettings is null))
         {
             return null;
@@ -64,7 +74,37 @@ public static class SchedulerSection
             TimeLimitSeconds = scheduler.SolverTimeLimitMs / 1000,
             ResolutionSeconds = scheduler.SolverResolutionUs / 1e6,
         };
-        return (settings, solverSettings, referenceSettings is null ? null : referenceSettings with { Margin = scheduler.Margin, GraceSeconds = settings.GraceSeconds, DrainSeconds = settings.DrainSeconds });
+        return (settings, solverSettings, referenceSettings is null ? null : referenceSettings with { Margin = scheduler.Margin, GraceSeconds = settings.GraceSeconds, DrainSeconds = settings.DrainSeconds },
+            infaas, proteus);
+    }
+
+    private static InfaasSettings Infaas(InfaasOptions options, ConfigErrors v)
+    {
+        v.Check(options.PeriodMs is >= ConfigLimits.MinIntervalMs and <= ConfigLimits.MaxMilliseconds, "scheduler.infaas.period_ms",
+            $"must be in [{ConfigLimits.MinIntervalMs}, {ConfigLimits.MaxMilliseconds}], found {options.PeriodMs}");
+        v.Check(options.DowngradeUtilisation is > 0 and <= 1, "scheduler.infaas.downgrade_utilisation", $"must be in (0, 1], found {options.DowngradeUtilisation}");
+        v.Check(options.UpgradeUtilisation > 0 && options.UpgradeUtilisation < options.DowngradeUtilisation, "scheduler.infaas.upgrade_utilisation",
+            $"must be in (0, downgrade_utilisation) so that an upgrade cannot trigger the next downgrade at once, found {options.UpgradeUtilisation}");
+        v.Check(options.HysteresisPeriods is >= 1 and <= ConfigLimits.MaxHysteresisPeriods, "scheduler.infaas.hysteresis_periods",
+            $"must be in [1, {ConfigLimits.MaxHysteresisPeriods}], found {options.HysteresisPeriods}");
+        v.Check(options.ViolationShare is >= 0 and < 1, "scheduler.infaas.violation_share", $"must be in [0, 1), found {options.ViolationShare}");
+        return new InfaasSettings
+        {
+            PeriodSeconds = options.PeriodMs / 1000,
+            DowngradeUtilisation = options.DowngradeUtilisation,
+            UpgradeUtilisation = options.UpgradeUtilisation,
+            HysteresisPeriods = options.HysteresisPeriods,
+            ViolationShare = options.ViolationShare,
+        };
+    }
+
+    private static ProteusSettings Proteus(ProteusOptions options, ConfigErrors v)
+    {
+        v.Check(options.PeriodMs is >= ConfigLimits.MinIntervalMs and <= ConfigLimits.MaxMilliseconds, "scheduler.proteus.period_ms",
+            $"must be in [{ConfigLimits.MinIntervalMs}, {ConfigLimits.MaxMilliseconds}], found {options.PeriodMs}");
+        v.Check(options.Utilisation is > 0 and <= 1, "scheduler.proteus.utilisation", $"must be in (0, 1], found {options.Utilisation}");
+        v.Check(options.Smoothing is > 0 and <= 1, "scheduler.proteus.smoothing", $"must be in (0, 1], found {options.Smoothing}");
+        return new ProteusSettings { PeriodSeconds = options.PeriodMs / 1000, Utilisation = options.Utilisation, Smoothing = options.Smoothing };
     }
 
     /// <summary>The reference engine's keys, and the ideal engine's keys it does not use.</summary>

@@ -261,7 +261,7 @@ public sealed class ReportBuilder
         int load = summary.Column("load_qps");
         int seed = summary.Column("seed");
         string[] chosen = summary.Rows
-            .OrderByDescending(r => Policies.PolicyCatalog.SelectsModalities(r[policy]))
+            .OrderByDescending(r => Policies.PolicyCatalog.PlansToTargets(r[policy]))
             .ThenByDescending(r => summary.NumberOrNull(r, load) ?? double.NegativeInfinity)
             .ThenBy(r => summary.Number(r, seed))
             .First();

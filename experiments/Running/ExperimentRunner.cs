@@ -64,7 +64,7 @@ public static class ExperimentRunner
         double[] events = RunBudget.EventsPerRun(study);
         return Enumerable.Range(0, runs.Count)
             .OrderByDescending(i => events[i])
-            .ThenByDescending(i => PolicyCatalog.SelectsModalities(runs[i].Policy))
+            .ThenByDescending(i => PolicyCatalog.PlansToTargets(runs[i].Policy))
             .ThenBy(i => i)
             .ToArray();
     }
@@ -116,23 +116,27 @@ public static class ExperimentRunner
         IArrivalSource arrivals = config.CreateArrivals(run.LoadQps, run.Seed);
         ISimulation simulation = config.Reference is { } reference
             ? ReferenceEngine(reference, run.Policy, matrices.Get(estimate), config.Solver, executor, arrivals, truth, clock, recorder)
-            : new Simulation(config.Settings, IdealPolicy(config, run.Policy, estimate, matrices, clock), executor, arrivals, truth, clock, recorder, live);
+            : new Simulation(config.Settings, IdealPolicy(config, run.Policy, run.Seed, estimate, matrices, clock), executor, arrivals, truth, clock, recorder, live);
         return new RunParts(simulation, executor, live);
     }
 
-    private static ISchedulingPolicy IdealPolicy(ExperimentConfig config, string policy, LatencyModel estimate, StrategyMatrices matrices, IWallClock clock) =>
+    private static ISchedulingPolicy IdealPolicy(ExperimentConfig config, string policy, int seed, LatencyModel estimate, StrategyMatrices matrices, IWallClock clock) =>
         PolicyCatalog.Create(policy, new PolicyContext(estimate, clock,
             // Untimed decisions need a solver that stops on work done, not on seconds.
             config.Solver with { DeterministicTimeLimit = !TimesDecisions(config) })
         {
-            Matrix = PolicyCatalog.SelectsModalities(policy) ? matrices.Get(estimate) : null,
+            Matrix = PolicyCatalog.PlansToTargets(policy) ? matrices.Get(estimate) : null,
+            Seed = (ulong)seed,
+            Workers = config.Settings.Workers,
+            Infaas = config.Infaas,
+            Proteus = config.Proteus,
         });
 
     /// <summary>The authors' monitor loop for the policy: no_policy for the all-modality baselines, maximize for MOSEL.</summary>
     private static ReferenceSimulation ReferenceEngine(ReferenceSettings reference, string policy, StrategyMatrix matrix, OnlineSolverSettings solver,
         IExecutor executor, IArrivalSource arrivals, LatencyModel truth, IWallClock clock, IRunRecorder? recorder)
     {
-        ReferenceMode mode = PolicyCatalog.SelectsModalities(policy) ? ReferenceMode.Maximize : ReferenceMode.NoPolicy;
+        ReferenceMode mode = PolicyCatalog.PlansToTargets(policy) ? ReferenceMode.Maximize : ReferenceMode.NoPolicy;
         var planner = ReferencePlanner.Build(matrix, solver, reference.IndexRemapAsCoded);
         return new ReferenceSimulation(reference with { Mode = mode }, planner, executor, arrivals, truth, clock, recorder);
     }

@@ -8,8 +8,9 @@ public static class LinesRecipe
     private static readonly MarkerShape[] s_markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle];
 
     /// <param name="offeredLine">Draw y = x, dashed, as "offered": where a throughput plot's lines would be if every request were served.</param>
+    /// <param name="legendOutside">Put the legend right of the data area (for many series, which a legend inside would cover).</param>
     public static Plot Build(string title, string xLabel, string yLabel, IReadOnlyList<DataSeries> series, double? yMin = null, double? yMax = null,
-        Alignment legend = Alignment.UpperLeft, bool offeredLine = false)
+        Alignment legend = Alignment.UpperLeft, bool offeredLine = false, bool legendOutside = false)
     {
         Plot plot = FigureFile.NewPlot(title, xLabel, yLabel);
         if (offeredLine && series.SelectMany(s => s.Points).Select(p => p.X).ToArray() is { Length: > 0 } loads)
@@ -37,7 +38,14 @@ public static class LinesRecipe
                 errors.Color = color;
             }
         }
-        plot.ShowLegend(legend);
+        if (legendOutside)
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+        else
+        {
+            plot.ShowLegend(legend);
+        }
         if (yMin is not null || yMax is not null)
         {
             // Autoscale first: limits set on axes never scaled are replaced by the first render's autoscale.

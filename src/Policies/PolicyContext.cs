@@ -1,5 +1,6 @@
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
+using Mosel.Policies.Peers;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Profiles;
 
@@ -13,4 +14,14 @@ public sealed record PolicyContext(LatencyModel Estimate, IWallClock Clock, Onli
     /// null: the policy builds it from <see cref="Estimate"/>.
     /// </summary>
     public StrategyMatrix? Matrix { get; init; }
+
+    /// <summary>The run's seed: the random-drop policy draws from its own stream of it.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The engine's workers, whose capacity the periodic planners share out.</summary>
+    public int Workers { get; init; } = 1;
+
+    public InfaasSettings Infaas { get; init; } = new();
+
+    public ProteusSettings Proteus { get; init; } = new();
 }

@@ -3,9 +3,12 @@ using Mosel.Sim.Profiles;
 
 namespace Mosel.Policies;
 
-/// <summary>One policy a config may name: its precision, and how it re-plans (null: it never selects modalities).</summary>
-public sealed record PolicyEntry(string Name, Precision Precision, ReplanMode? Mode)
+/// <summary>
+/// One policy a config may name: its precision, its family, how MOSEL's family re-plans (null for the others) and, for
+/// <c>static:</c>, the configuration it always runs (null: every modality).
+/// </summary>
+public sealed record PolicyEntry(string Name, Precision Precision, PolicyFamily Family, ReplanMode? Mode = null, string? Configuration = null)
 {
-    /// <summary>Whether the policy selects modalities per request (and so needs feasible accuracy targets).</summary>
-    public bool SelectsModalities => Mode is not null;
+    /// <summary>Whether the policy plans each job to its accuracy target with the strategy matrix (and so needs feasible targets).</summary>
+    public bool PlansToTargets => Family == PolicyFamily.Mosel;
 }

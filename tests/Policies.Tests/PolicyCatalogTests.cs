@@ -1,6 +1,7 @@
 using Mosel.Policies.Baselines;
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
+using Mosel.Policies.Peers;
 using Mosel.Policies.Selection;
 using Mosel.Sim.Engine;
 using Mosel.Sim.Model;
@@ -16,30 +17,75 @@ public sealed class PolicyCatalogTests
             new OnlineSolverSettings());
 
     [Theory]
-    [InlineData("none", Precision.Fp32, false)]
-    [InlineData("fp16", Precision.Fp16, false)]
-    [InlineData("dynamic", Precision.Fp32, true)]
-    [InlineData("dynamic+fp16", Precision.Fp16, true)]
-    [InlineData("aggressive", Precision.Fp32, true)]
-    [InlineData("greedy", Precision.Fp32, true)]
-    [InlineData("aggressive+fp16", Precision.Fp16, true)]
-    [InlineData("greedy+fp16", Precision.Fp16, true)]
-    public void EachPaperPolicyBuildsWithItsPrecisionAndSaysWhetherItSelectsModalities(string name, Precision precision, bool selects)
+    [InlineData("none", Precision.Fp32, typeof(StaticConfigurationPolicy))]
+    [InlineData("fp16", Precision.Fp16, typeof(StaticConfigurationPolicy))]
+    [InlineData("dynamic", Precision.Fp32, typeof(ModalitySelectionPolicy))]
+    [InlineData("dynamic+fp16", Precision.Fp16, typeof(ModalitySelectionPolicy))]
+    [InlineData("aggressive", Precision.Fp32, typeof(ModalitySelectionPolicy))]
+    [InlineData("greedy", Precision.Fp32, typeof(ModalitySelectionPolicy))]
+    [InlineData("aggressive+fp16", Precision.Fp16, typeof(ModalitySelectionPolicy))]
+    [InlineData("greedy+fp16", Precision.Fp16, typeof(ModalitySelectionPolicy))]
+    [InlineData("static:audio", Precision.Fp32, typeof(StaticConfigurationPolicy))]
+    [InlineData("static:audio@fp16", Precision.Fp16, typeof(StaticConfigurationPolicy))]
+    [InlineData("static:audio+video@fp32", Precision.Fp32, typeof(StaticConfigurationPolicy))]
+    [InlineData("slackfit", Precision.Fp32, typeof(SlackFitPolicy))]
+    [InlineData("slackfit+fp16", Precision.Fp16, typeof(SlackFitPolicy))]
+    [InlineData("infaas", Precision.Fp32, typeof(InfaasPolicy))]
+    [InlineData("infaas+fp16", Precision.Fp16, typeof(InfaasPolicy))]
+    [InlineData("proteus", Precision.Fp32, typeof(ProteusPolicy))]
+    [InlineData("proteus+fp16", Precision.Fp16, typeof(ProteusPolicy))]
+    [InlineData("random-drop", Precision.Fp32, typeof(RandomDropPolicy))]
+    [InlineData("random-drop+fp16", Precision.Fp16, typeof(RandomDropPolicy))]
+    public void EachPolicyBuildsWithItsPrecisionAndSaysWhetherItPlansToTargets(string name, Precision precision, Type type)
     {
         Assert.True(PolicyCatalog.IsKnown(name));
         Assert.Equal(precision, PolicyCatalog.PrecisionOf(name));
-        Assert.Equal(selects, PolicyCatalog.SelectsModalities(name));
+        Assert.Equal(type == typeof(ModalitySelectionPolicy), PolicyCatalog.PlansToTargets(name));
         ISchedulingPolicy policy = PolicyCatalog.Create(name, ContextFor(name));
         Assert.Equal(name, policy.Name);
         Assert.Equal(precision, policy.Precision);
-        Assert.IsType(selects ? typeof(ModalitySelectionPolicy) : typeof(AllModalitiesPolicy), policy);
+        Assert.IsType(type, policy);
+    }
+
+    [Theory]
+    [InlineData("static:audio", "audio")]
+    [InlineData("static:audio@fp16", "audio")]
+    [InlineData("static:audio+video", "audio+video")]
+    [InlineData("none", "audio+video")]
+    [InlineData("fp16", "audio+video")]
+    public void AStaticPolicyRunsTheConfigurationItNamesForEveryRequest(string name, string configuration)
+    {
+        ISchedulingPolicy policy = PolicyCatalog.Create(name, ContextFor(name));
+        int index = RandomProfiles.Tvlt.IndexOf(configuration);
+        Assert.Equal(PolicyHooks.None, policy.Hooks);
+        Strategy strategy = policy.InitialStrategy(3, 0.99);
+        Assert.Equal(3, strategy.Counts[index]);
+        Assert.Equal(RandomProfiles.Tvlt.Configurations[index].Accuracy, strategy.Accuracy, 12);
+    }
+
+    [Theory]
+    [InlineData("static:")]
+    [InlineData("static:audio@")]
+    [InlineData("static:audio@FP16")]
+    [InlineData("static:audio@bf16")]
+    [InlineData("static: audio")]
+    [InlineData("static:@fp16")]
+    [InlineData("Static:audio")]
+    public void AMalformedStaticNameIsUnknown(string name) => Assert.False(PolicyCatalog.IsKnown(name));
+
+    [Fact]
+    public void AStaticConfigurationTheProfileLacksIsRefusedByName()
+    {
+        ArgumentException missing = Assert.Throws<ArgumentException>(() => PolicyCatalog.Create("static:text", ContextFor("static:text")));
+        Assert.StartsWith("policy 'static:text': 'text' is not a configuration of ", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void TheCatalogIsEveryWayOfPlanningAtEveryPrecisionUnderThePapersNames()
     {
-        Assert.Equal(["none", "fp16", "dynamic", "dynamic+fp16", "aggressive", "aggressive+fp16", "greedy", "greedy+fp16"], PolicyCatalog.Names);
-        Assert.All(PolicyCatalog.Entries, e => Assert.Equal(e.Mode is not null, e.SelectsModalities));
+        Assert.Equal(["none", "fp16", "dynamic", "dynamic+fp16", "aggressive", "aggressive+fp16", "greedy", "greedy+fp16", "slackfit", "slackfit+fp16",
+            "infaas", "infaas+fp16", "proteus", "proteus+fp16", "random-drop", "random-drop+fp16", "static:CONFIGURATION[@fp16]"], PolicyCatalog.Names);
+        Assert.All(PolicyCatalog.Entries, e => Assert.Equal(e.Mode is not null, e.PlansToTargets));
         Assert.Equal(ReplanMode.Optimal, PolicyCatalog.Entry("dynamic+fp16").Mode);
         Assert.Null(PolicyCatalog.Entry("fp16").Mode);
     }
@@ -66,8 +112,9 @@ public sealed class PolicyCatalogTests
     public void AnUnknownNameIsRefusedWithTheKnownOnes(string name)
     {
         Assert.False(PolicyCatalog.IsKnown(name));
-        Assert.False(PolicyCatalog.SelectsModalities(name));
-        const string known = "(known: none, fp16, dynamic, dynamic+fp16, aggressive, aggressive+fp16, greedy, greedy+fp16)";
+        Assert.False(PolicyCatalog.PlansToTargets(name));
+        const string known = "(known: none, fp16, dynamic, dynamic+fp16, aggressive, aggressive+fp16, greedy, greedy+fp16, slackfit, slackfit+fp16, " +
+            "infaas, infaas+fp16, proteus, proteus+fp16, random-drop, random-drop+fp16, static:CONFIGURATION[@fp16])";
         ArgumentException create = Assert.Throws<ArgumentException>(() => PolicyCatalog.Create(name, ContextFor("none")));
         Assert.StartsWith($"unknown policy '{name}' {known}", create.Message, StringComparison.Ordinal);
         ArgumentException precision = Assert.Throws<ArgumentException>(() => PolicyCatalog.PrecisionOf(name));
@@ -80,7 +127,7 @@ public sealed class PolicyCatalogTests
     public void TheBaselineRunsEveryRequestOnEveryModalityAtEverySize(Precision precision)
     {
         var estimate = new LatencyModel(RandomProfiles.Tvlt, precision);
-        var policy = new AllModalitiesPolicy("baseline", estimate);
+        var policy = new StaticConfigurationPolicy("baseline", estimate);
         Assert.Equal("baseline", policy.Name);
         Assert.Equal(precision, policy.Precision);
         Assert.True(estimate.MaxBatchSize > 1);

@@ -13,6 +13,7 @@ public static class PaperFigures
         new Figure7Precision(),
         new Figure8EstimationError(),
         new SolveTimeSensitivity(),
+        new PolicyComparison(),
         new HeadlineNumbers(),
     ];
 
