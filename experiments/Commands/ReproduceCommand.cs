@@ -63,12 +63,17 @@ public static class ReproduceCommand
             using var folder = new ResultsFolder(outDir, OutputKind.Reproduction);
             ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines, parallelism, profilePath, configs, factor), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
             folder.Commit();
-            var table = new Table().Border(TableBorder.Rounded).AddColumns(["claim", "at", "paper", .. engines.Select(e => $"{e.Name} engine")]);
-            foreach (string[] cells in ReportWriter.ClaimRows(report.Headline, engines))
+            string[][] claims = [.. ReportWriter.ClaimRows(report.Headline, engines)];
+            // Figures chosen without the headline numbers have no claims to show: no empty table.
+            if (claims.Length > 0)
             {
-                table.AddRow(cells.Select(Markup.Escape).ToArray());
+                var table = new Table().Border(TableBorder.Rounded).AddColumns(["claim", "at", "paper", .. engines.Select(e => $"{e.Name} engine")]);
+                foreach (string[] cells in claims)
+                {
+                    table.AddRow(cells.Select(Markup.Escape).ToArray());
+                }
+                AnsiConsole.Write(table);
             }
-            AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"{report.Figures.Count} figures and report.md in {Markup.Escape(folder.FinalPath)} ({report.WallSeconds:0.0} s)");
             return 0;
         }));

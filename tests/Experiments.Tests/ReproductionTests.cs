@@ -44,8 +44,11 @@ public sealed class ReproductionTests
         ReproductionReport report = PaperReproduction.Run(options, _ => { });
 
         // Fig. 1 twice (once, not per engine); per engine: Fig. 5 TVLT (2) + bands (1) + Fig. 6 (3) + Fig. 7 (1) + Fig. 8 (1); Fig. 5 ViLT (2)
-        // ideal only; the solve-time sensitivity (fp32, fp16) reference only.
-        Assert.Equal(2 + (2 * 8) + 2 + 2, report.Figures.Count);
+        // ideal only; the solve-time sensitivity (fp32, fp16) reference only; the policy comparison (4) ideal only.
+        Assert.Equal(2 + (2 * 8) + 2 + 2 + 4, report.Figures.Count);
+        Assert.Equal(["peers_goodput_ideal.png", "peers_p99_ideal.png", "peers_pareto_ideal.png", "peers_target_ideal.png"],
+            Directory.GetFiles(Path.Combine(scratch.Path, "figures"), "peers_*.png").Select(Path.GetFileName).Where(f => f!.Split('_').Length == 3).Order());
+        Assert.Contains("## Policy comparison — per trace, load and policy", File.ReadAllText(Path.Combine(scratch.Path, "report.md")), StringComparison.Ordinal);
         Assert.Equal(["solve_time_fp16_reference.png", "solve_time_fp32_reference.png"],
             Directory.GetFiles(Path.Combine(scratch.Path, "figures"), "solve_time_*.png").Select(Path.GetFileName).Where(f => f!.Split('_').Length == 4).Order());
         Assert.All(report.Figures, f => Assert.True(new FileInfo(f.File).Length > 5_000, f.File));

@@ -33,6 +33,19 @@ public sealed class PeerPolicyTests
 
     private static readonly LatencyModel s_estimate = new(s_two, Precision.Fp32);
 
+    /// <summary>Two modalities with the accuracies given and <see cref="s_two"/>'s latencies.</summary>
+    private static LatencyModel TwoWith(double full, double a, double b) => new(ModelProfile.Create("two", ["a", "b"], AccuracyMetric.Default,
+        new Dictionary<string, double> { ["a+b"] = full, ["a"] = a, ["b"] = b },
+        new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>
+        {
+            [Precision.Fp32] = new Dictionary<string, LatencyTable>
+            {
+                ["a+b"] = LatencyTable.Create("a+b", [1, 2], [10, 20]),
+                ["a"] = LatencyTable.Create("a", [1, 2], [6, 11]),
+                ["b"] = LatencyTable.Create("b", [1, 2], [3, 6]),
+            },
+        }, "test", "test"), Precision.Fp32);
+
     private const int Full = 0;
     private const int A = 1;
     private const int B = 2;
@@ -85,6 +98,14 @@ public sealed class PeerPolicyTests
         Assert.Equal(1, chosen.Counts[RandomProfiles.Tvlt.IndexOf(expected)]);
     }
 
+    [Fact]
+    public void SlackFitTakesTheFasterOfTwoEquallyAccurateConfigurations()
+    {
+        // a and b both 0.8; with 7 ms of slack a (6 ms) and b (3 ms) fit: b.
+        Strategy chosen = new SlackFitPolicy("slackfit", TwoWith(0.9, 0.8, 0.8)).Choose(1, 0.007);
+        Assert.Equal(1, chosen.Counts[B]);
+    }
+
     // ---------------------------------------------------------------- infaas
 
     [Fact]
@@ -102,6 +123,44 @@ public sealed class PeerPolicyTests
         Assert.All(jobs, j => Assert.Equal(j.StartSeconds switch { < 1 => Full, < 3 => A, _ => Full }, ConfigurationOf(j)));
         Assert.Contains(jobs, j => j.StartSeconds is >= 2.9 and < 3);
         Assert.Contains(jobs, j => j.StartSeconds is >= 3 and < 3.1);
+    }
+
+    [Fact]
+    public void InfaasMovesUpOnlyWhenTheMoreAccurateStepWouldRunCalm()
+    {
+        // Second 0 at 120 req/s moves the stream to a (as above). Seconds 1-4 at 70 req/s: a+b would run at 0.7 > 0.6, so it
+        // stays on a however long it is calm (and a+b at 0.7 <= 0.85 is no reason to move further down).
+        var policy = new InfaasPolicy("infaas", s_estimate, new InfaasSettings { HysteresisPeriods = 2 }, workers: 1);
+        JobArrival[] arrivals = [.. Second(0, 120), .. Second(1, 70), .. Second(2, 70), .. Second(3, 70), .. Second(4, 70)];
+        List<JobRecord> jobs = Run(policy, new SimulationSettings { SlackSeconds = 1, GraceSeconds = 0 }, arrivals);
+        Assert.All(jobs.Where(j => j.StartSeconds >= 1), j => Assert.Equal(A, ConfigurationOf(j)));
+        Assert.Equal(A, policy.Configuration);
+    }
+
+    [Fact]
+    public void InfaasCountsPeriodsWithNoArrivalsAsCalm()
+    {
+        // Seconds 0 and 1 at 120 req/s: a from t >= 1 (and a+b would run at 1.2 in second 1: no upgrade). Then nothing until
+        // t = 5.5, which closes [1, 2) (120 req/s) and the empty [2, 3), [3, 4), [4, 5): two calm periods (hysteresis 2)
+        // move the stream back to a+b, so the last job runs a+b.
+        var policy = new InfaasPolicy("infaas", s_estimate, new InfaasSettings { HysteresisPeriods = 2 }, workers: 1);
+        List<JobRecord> jobs = Run(policy, new SimulationSettings { SlackSeconds = 1, GraceSeconds = 0 }, [.. Second(0, 120), .. Second(1, 120), new JobArrival(5.5, 1, 0.5)]);
+        Assert.Equal(Full, ConfigurationOf(jobs[^1]));
+        Assert.Equal(A, ConfigurationOf(jobs[^2]));
+    }
+
+    [Fact]
+    public void InfaasCountsViolationsByRequestsNotJobs()
+    {
+        // Every 40 ms a job of 1 request and, at the same instant, one of 2 (75 req/s; mean size 1.5, rounded to 2: a+b's
+        // capacity 2 / 20 ms = 100 req/s, so utilisation 0.75 <= 0.85). Slack 0: with a+b the 2-request job waits 10 ms and
+        // would finish at 30 > 20 ms: 2 of every 3 requests miss (1 of 2 jobs), over a violation share of 0.5: at t >= 1 down
+        // to a, where it finishes at 6 + 11 = 17 <= 20 ms; a+b would run at 0.75 > 0.6, so it stays on a.
+        var policy = new InfaasPolicy("infaas", s_estimate, new InfaasSettings { ViolationShare = 0.5 }, workers: 1);
+        JobArrival[] arrivals = [.. Enumerable.Range(0, 50).SelectMany(k => new[] { new JobArrival(0.02 + (0.04 * k), 1, 0.5), new JobArrival(0.02 + (0.04 * k), 2, 0.5) })];
+        List<JobRecord> jobs = Run(policy, new SimulationSettings { SlackSeconds = 0, GraceSeconds = 0 }, arrivals);
+        Assert.All(jobs.Where(j => j.StartSeconds >= 1), j => Assert.Equal(A, ConfigurationOf(j)));
+        Assert.All(jobs.Where(j => j.ArrivalSeconds > 1), j => Assert.Equal(JobOutcome.Met, j.Outcome));
     }
 
     [Fact]
@@ -172,6 +231,16 @@ public sealed class PeerPolicyTests
         List<JobRecord> jobs = Run(policy, new SimulationSettings { SlackSeconds = 10, GraceSeconds = 0 }, arrivals);
         Assert.Equal(A, ConfigurationOf(jobs[200]));
         Assert.Equal(Full, ConfigurationOf(jobs[201]));
+        Assert.Equal([1.0, 0, 0], policy.Mix);
+    }
+
+    [Fact]
+    public void ProteusPlansForEveryWorkersTime()
+    {
+        // Two workers, 240 req/s: budget 0.9 x 2 / 240 = 7.5 ms a request, the one-worker case at 120 req/s: a+b 0.375, a 0.625.
+        var policy = new ProteusPolicy("proteus", s_estimate, new ProteusSettings { Utilisation = 0.9, Smoothing = 1 }, workers: 2);
+        _ = Run(policy, new SimulationSettings { Workers = 2, SlackSeconds = 10, GraceSeconds = 0 }, [.. Second(0, 240), new JobArrival(1.5, 1, 0.5)]);
+        Assert.Equal([0.375, 0.625, 0], policy.Mix, new ToleranceComparer(1e-12));
     }
 
     [Theory]
@@ -249,6 +318,15 @@ public sealed class PeerPolicyTests
         var policy = new RandomDropPolicy("random-drop", s_estimate, new Random(1));
         Assert.Equal(p, policy.DropProbability(target), 12);
         Assert.Equal(PolicyHooks.None, policy.Hooks);
+    }
+
+    [Fact]
+    public void RandomDropAlwaysDropsWhenDroppingCostsNoAccuracy()
+    {
+        // a+b 0.7, a 0.8, b 0.6: the one-fewer configurations average 0.7, as accurate as the full set.
+        var policy = new RandomDropPolicy("random-drop", TwoWith(0.7, 0.8, 0.6), new Random(1));
+        Assert.Equal(1, policy.DropProbability(0.75));
+        Assert.Equal(1, policy.DropProbability(0.65));
     }
 
     [Fact]

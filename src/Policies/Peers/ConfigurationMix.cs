@@ -51,9 +51,9 @@ public static class ConfigurationMix
         }
         if (first < 0)
         {
-            first = Enumerable.Range(0, count).MinBy(c => secondsPerRequest[c]);
+            (first, firstShare) = (Enumerable.Range(0, count).MinBy(c => secondsPerRequest[c]), 1);
         }
-        shares[first] = firstShare == 0 ? 1 : firstShare;
+        shares[first] = firstShare;
         if (second >= 0)
         {
             shares[second] = 1 - firstShare;
