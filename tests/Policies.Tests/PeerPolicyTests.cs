@@ -19,21 +19,10 @@ public sealed class PeerPolicyTests
     /// Modalities a and b. Accuracy: a+b 0.9, a 0.8, b 0.5. Latency (ms) at batch 1 / 2: a+b 10 / 20, a 6 / 11, b 3 / 6.
     /// Configurations in profile order: 0 = a+b, 1 = a, 2 = b. Deadline = arrival + a+b latency of the size + slack.
     /// </summary>
-    private static readonly ModelProfile s_two = ModelProfile.Create("two", ["a", "b"], AccuracyMetric.Default,
-        new Dictionary<string, double> { ["a+b"] = 0.9, ["a"] = 0.8, ["b"] = 0.5 },
-        new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>
-        {
-            [Precision.Fp32] = new Dictionary<string, LatencyTable>
-            {
-                ["a+b"] = LatencyTable.Create("a+b", [1, 2], [10, 20]),
-                ["a"] = LatencyTable.Create("a", [1, 2], [6, 11]),
-                ["b"] = LatencyTable.Create("b", [1, 2], [3, 6]),
-            },
-        }, "test", "test");
+    private static readonly LatencyModel s_estimate = TwoWith(0.9, 0.8, 0.5);
+    private static readonly ModelProfile s_two = s_estimate.Profile;
 
-    private static readonly LatencyModel s_estimate = new(s_two, Precision.Fp32);
-
-    /// <summary>Two modalities with the accuracies given and <see cref="s_two"/>'s latencies.</summary>
+    /// <summary>Modalities a and b with the accuracies given and the latencies above.</summary>
     private static LatencyModel TwoWith(double full, double a, double b) => new(ModelProfile.Create("two", ["a", "b"], AccuracyMetric.Default,
         new Dictionary<string, double> { ["a+b"] = full, ["a"] = a, ["b"] = b },
         new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>
@@ -400,12 +389,15 @@ public sealed class PeerPolicyTests
     {
         var meter = new PeriodMeter(0.5);
         Assert.Equal(0, meter.Advance(0.2));
+        Assert.Equal(1, meter.MeanJobSize);
         meter.Count(3);
         meter.Count(2);
+        Assert.Equal(2.5, meter.MeanJobSize);
         Assert.Equal(0, meter.Advance(0.49));
         Assert.Equal(1, meter.Advance(0.5));         // [0, 0.5) held 5 requests: 10 req/s
         Assert.Equal(10, meter.LastRatePerSecond);
         meter.Count(1);
+        Assert.Equal(2, meter.MeanJobSize);          // over every job so far, not the period's
         Assert.Equal(3, meter.Advance(2.2));         // closes [0.5, 1), [1, 1.5), [1.5, 2)
         Assert.Equal(2, meter.LastRatePerSecond);
         Assert.Equal(0, meter.Advance(2.4));

@@ -25,8 +25,6 @@ public sealed class InfaasPolicy : ISchedulingPolicy
     private int _calmPeriods;
     private long _dispatchedRequests;
     private long _missingRequests;
-    private long _jobs;
-    private long _requests;
 
     public InfaasPolicy(string name, LatencyModel estimate, InfaasSettings settings, int workers)
     {
@@ -54,8 +52,6 @@ public sealed class InfaasPolicy : ISchedulingPolicy
     {
         Advance(snapshot.NowSeconds);
         _meter.Count(job.Size);
-        _jobs++;
-        _requests += job.Size;
         return PolicyDecision.Unchanged;
     }
 
@@ -96,7 +92,7 @@ public sealed class InfaasPolicy : ISchedulingPolicy
 
     private void Control(double rate, double missingShare)
     {
-        double meanSize = _jobs == 0 ? 1 : (double)_requests / _jobs;
+        double meanSize = _meter.MeanJobSize;
         double Utilisation(int level) => rate / ConfigurationLadder.Capacity(_strategies.Estimate, _ladder[level], meanSize, _workers);
         int fits = _ladder.Length - 1;
         for (int level = 0; level < _ladder.Length; level++)

@@ -1,15 +1,17 @@
 namespace Mosel.Policies.Peers;
 
 /// <summary>
-/// Counts the requests that arrive in fixed periods [k P, (k+1) P) of simulated time, for the peers' periodic controllers.
-/// The policy sees time only when the engine calls it, so a period is closed by the first call after its end; periods
-/// that pass with no call had no arrivals.
+/// Counts the requests that arrive in fixed periods [k P, (k+1) P) of simulated time, and the stream's mean job size, for
+/// the peers' periodic controllers. The policy sees time only when the engine calls it, so a period is closed by the first
+/// call after its end; periods that pass with no call had no arrivals.
 /// </summary>
 public sealed class PeriodMeter
 {
     private readonly double _period;
     private double _periodEnd;
     private long _requests;
+    private long _jobs;
+    private long _totalRequests;
 
     public PeriodMeter(double periodSeconds)
     {
@@ -37,6 +39,14 @@ public sealed class PeriodMeter
         return closed;
     }
 
-    /// <summary>Counts requests that arrived in the current period (call <see cref="Advance"/> with their time first).</summary>
-    public void Count(int requests) => _requests += requests;
+    /// <summary>Mean requests per job over every job counted so far; 1 before the first.</summary>
+    public double MeanJobSize => _jobs == 0 ? 1 : (double)_totalRequests / _jobs;
+
+    /// <summary>Counts a job that arrived in the current period (call <see cref="Advance"/> with its time first).</summary>
+    public void Count(int requests)
+    {
+        _requests += requests;
+        _totalRequests += requests;
+        _jobs++;
+    }
 }

@@ -23,8 +23,6 @@ public sealed class ProteusPolicy : ISchedulingPolicy
     private readonly long[] _assigned;
     private long _assignedTotal;
     private double _predictedRate = double.NaN;
-    private long _jobs;
-    private long _requests;
 
     public ProteusPolicy(string name, LatencyModel estimate, ProteusSettings settings, int workers)
     {
@@ -55,8 +53,6 @@ public sealed class ProteusPolicy : ISchedulingPolicy
     {
         long closed = _meter.Advance(snapshot.NowSeconds);
         _meter.Count(job.Size);
-        _jobs++;
-        _requests += job.Size;
         if (closed == 0 || !Replan(closed))
         {
             return PolicyDecision.Unchanged;
@@ -80,7 +76,7 @@ public sealed class ProteusPolicy : ISchedulingPolicy
         _predictedRate = double.IsNaN(_predictedRate) ? measured : (alpha * measured) + ((1 - alpha) * _predictedRate);
         // The later closed periods were empty: each one decays the prediction.
         _predictedRate *= Math.Pow(1 - alpha, closed - 1);
-        double meanSize = (double)_requests / _jobs;
+        double meanSize = _meter.MeanJobSize;
         int size = Math.Clamp((int)Math.Round(meanSize), 1, _strategies.Estimate.MaxBatchSize);
         double[] perRequest = Enumerable.Range(0, _accuracy.Length).Select(c => _strategies.Estimate.Seconds(c, size) / size).ToArray();
         double[] mix = ConfigurationMix.Solve(_accuracy, perRequest, _predictedRate, _settings.Utilisation * _workers);
