@@ -27,17 +27,18 @@ public static class FigureFile
     /// Stacks panels in rows into one PNG and one SVG (the panels' SVGs one under another); each panel is also written as
     /// its own PNG and SVG. Returns every path, the combined PNG last.
     /// </summary>
-    public static IReadOnlyList<string> SavePanels(IReadOnlyList<(string Name, Plot Plot)> panels, string folder, string name, int panelHeight = 300, double scale = 1)
+    public static IReadOnlyList<string> SavePanels(IReadOnlyList<(string Name, Plot Plot)> panels, string folder, string name, int panelHeight = 300, double scale = 1,
+        int width = Width)
     {
         var files = new List<string>();
         var multiplot = new Multiplot(panels[0].Plot) { Layout = new ScottPlot.MultiplotLayouts.Rows() };
         var svg = new System.Text.StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{panelHeight * panels.Count}\">\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{panelHeight * panels.Count}\">\n");
         for (int i = 0; i < panels.Count; i++)
         {
-            files.AddRange(Save(panels[i].Plot, folder, $"{name}_{panels[i].Name}", Width, panelHeight, scale));
-            svg.Append(CultureInfo.InvariantCulture, $"<svg y=\"{i * panelHeight}\" width=\"{Width}\" height=\"{panelHeight}\">\n")
-                .Append(Inner(panels[i].Plot.GetSvgXml(Width, panelHeight))).Append("\n</svg>\n");
+            files.AddRange(Save(panels[i].Plot, folder, $"{name}_{panels[i].Name}", width, panelHeight, scale));
+            svg.Append(CultureInfo.InvariantCulture, $"<svg y=\"{i * panelHeight}\" width=\"{width}\" height=\"{panelHeight}\">\n")
+                .Append(Inner(panels[i].Plot.GetSvgXml(width, panelHeight))).Append("\n</svg>\n");
             if (i > 0)
             {
                 multiplot.AddPlot(panels[i].Plot);
@@ -52,7 +53,7 @@ public static class FigureFile
             plot.ScaleFactor = (float)scale;
         }
         string png = Path.Combine(folder, name + ".png");
-        multiplot.SavePng(png, (int)Math.Round(Width * scale), (int)Math.Round(panelHeight * panels.Count * scale));
+        multiplot.SavePng(png, (int)Math.Round(width * scale), (int)Math.Round(panelHeight * panels.Count * scale));
         foreach ((_, Plot plot) in panels)
         {
             plot.ScaleFactor = 1;

@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using MathNet.Numerics.Statistics;

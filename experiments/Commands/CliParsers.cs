@@ -1,5 +1,5 @@
+using Mosel.Experiments.Errors;
 using System.Globalization;
-using Mosel.Experiments.Configuration;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;

@@ -1,4 +1,4 @@
-using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Safety;
 
@@ -34,7 +34,7 @@ public static class CommandLineErrors
             {
                 ConfigException config => (BadInput, config.Lines),
                 OutputRefusedException or Mosel.Executor.Weights.SafetensorsException => (BadInput, [cause.Message]),
-                IOException or UnauthorizedAccessException or Mosel.Executor.Native.LibTorchException or Datasets.ExternalToolException => (Failure, [cause.Message]),
+                IOException or UnauthorizedAccessException or Mosel.Executor.Native.LibTorchException or EnvironmentException => (Failure, [cause.Message]),
                 OutOfMemoryException => (Failure, ["out of memory: the experiment needs more memory than this machine has; make it smaller"]),
                 _ => (Failure, [$"unexpected fault: {cause.Message} (set MOSEL_DEBUG=1 for details)"]),
             };

@@ -1,6 +1,6 @@
+using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Diagnostics;
-using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Datasets;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Safety;

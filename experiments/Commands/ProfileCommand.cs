@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Profiling;

@@ -1,6 +1,6 @@
+using Mosel.Experiments.Errors;
 using System.Diagnostics;
 using MathNet.Numerics.Statistics;
-using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Reproduction.Figures;
 using Mosel.Experiments.Reproduction;
 using Spectre.Console;

@@ -69,11 +69,17 @@ public static class SimulateCommand
             }
             folder.Commit();
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(study.Name)}[/] — {Markup.Escape(study.Profile.Name)} profile, {outcomes.Count} runs").LeftJustified());
-            AnsiConsole.Write(SummaryTable.Build(study.SweptKeys, outcomes));
+            foreach (Table table in SummaryTable.Build(study.SweptKeys, outcomes))
+            {
+                AnsiConsole.Write(table);
+            }
             if (SummaryTable.BuildScored(study.SweptKeys, outcomes) is { } scored)
             {
                 AnsiConsole.MarkupLine("Measured accuracy: each request's prediction scored against its test sample's label (README \"Measured accuracy\"):");
-                AnsiConsole.Write(scored);
+                foreach (Table table in scored)
+                {
+                    AnsiConsole.Write(table);
+                }
             }
             AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, aggregate.csv, summary.json, windows.csv, job_accuracy.csv{Records(study.Points[0])}, config.resolved.yaml, provenance.json)");
             return 0;

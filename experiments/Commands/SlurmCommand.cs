@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -69,9 +70,20 @@ public static class SlurmCommand
                 Console.WriteLine($"sbatch {ShellWords.Join(Merge("<array job id>"))}");
                 return 0;
             }
+            bool created = !Directory.Exists(sweep);
             PrepareFolder(sweep);
             Directory.CreateDirectory(logs);
-            string arrayJob = Sbatch(array);
+            string arrayJob;
+            try
+            {
+                arrayJob = Sbatch(array);
+            }
+            catch (EnvironmentException) when (created)
+            {
+                // Nothing was submitted, so nothing will write here: the folder this call made goes with the failure.
+                Directory.Delete(sweep, recursive: true);
+                throw;
+            }
             string mergeJob = Sbatch(Merge(arrayJob));
             AnsiConsole.MarkupLine($"Submitted {study.Runs.Count} runs of {Markup.Escape(study.Name)} as job array {arrayJob} ({count} tasks) and merge job {mergeJob}; results in {Markup.Escape(Path.Combine(sweep, "merged"))}, logs in {Markup.Escape(logs)}");
             return 0;
@@ -105,7 +117,7 @@ public static class SlurmCommand
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new ConfigException("sbatch: not found on PATH (Slurm's client; on Debian: apt-get install slurm-client)", e);
+            throw new EnvironmentException("sbatch: not found on PATH (Slurm's client; on Debian: apt-get install slurm-client)", e);
         }
         using (process)
         {
@@ -116,7 +128,7 @@ public static class SlurmCommand
             if (process.ExitCode != 0 || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
                 string reason = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? $"exit code {process.ExitCode}";
-                throw new ConfigException($"sbatch refused the job: {reason}");
+                throw new EnvironmentException($"sbatch refused the job: {reason}");
             }
             return id;
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MathNet.Numerics.Statistics;
-using Mosel.Experiments.Running;
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Sim.Profiles;

@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using CsvHelper;
@@ -5,7 +6,6 @@ using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Safety;
 using Mosel.Policies.Offline;
-using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 using Spectre.Console;
 

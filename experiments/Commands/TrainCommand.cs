@@ -1,10 +1,10 @@
+using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Globalization;
 using Mosel.Executor.Execution;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
-using Mosel.Experiments.Configuration;
 using Mosel.Executor.Datasets;
 using Mosel.Experiments.Datasets;
 using Mosel.Experiments.Profiling;

@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Safety;
 using Mosel.Policies;
 using Mosel.Policies.Online;

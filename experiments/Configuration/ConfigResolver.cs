@@ -1,6 +1,7 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Experiments.Datasets;
+using Mosel.Experiments.Errors;
 using Mosel.Policies;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Workload;

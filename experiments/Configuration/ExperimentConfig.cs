@@ -1,4 +1,3 @@
-using Mosel.Policies;
 using Mosel.Policies.Online;
 using Mosel.Policies.Peers;
 using Mosel.Sim.Engine;

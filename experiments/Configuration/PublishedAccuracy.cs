@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using Mosel.Sim.Profiles;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -87,7 +88,10 @@ internal static class StrictYaml
             ?? throw new ConfigException($"{source}: the document must be a mapping of keys");
     }
 
-    /// <summary>Sets <c>a.b.c=value</c> in the tree, creating mappings on the way; the value is parsed as YAML (so <c>[1, 2]</c> is a list).</summary>
+    /// <summary>
+    /// Sets <c>a.b.c=value</c> in the tree, creating mappings on the way; the value is parsed as YAML (so <c>[1, 2]</c> is a
+    /// list). Under <c>sweep.grid.</c> and <c>sweep.zip.</c> the rest of the key is one swept setting's name.
+    /// </summary>
     private static void Apply(YamlMappingNode root, string item, string where)
     {
         int eq = item.IndexOf('=', StringComparison.Ordinal);
@@ -96,6 +100,11 @@ internal static class StrictYaml
             throw new ConfigException($"{where}: '{item}': expected key=value, e.g. --set workload.slack_ms=40");
         }
         string[] path = item[..eq].Trim().Split('.');
+        if (path.Length > 3 && path[0] == "sweep" && path[1] is "grid" or "zip")
+        {
+            // A sweep's keys are dotted setting names themselves: sweep.grid.workload.slack_ms is grid key workload.slack_ms.
+            path = [path[0], path[1], string.Join('.', path[2..])];
+        }
         if (path.Any(p => p.Length == 0))
         {
             throw new ConfigException($"{where}: '{item}': the key has an empty part");

@@ -1,3 +1,5 @@
+using Mosel.Experiments.Errors;
+
 namespace Mosel.Experiments.Configuration;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.Globalization;
 
 namespace Mosel.Experiments.Configuration;

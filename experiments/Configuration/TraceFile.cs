@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;

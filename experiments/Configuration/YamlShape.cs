@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.Globalization;
 using System.Reflection;
 using YamlDotNet.Core;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using Mosel.Experiments.Errors;
 using Mosel.Sim.Randomness;
 
 namespace Mosel.Experiments.Datasets;
@@ -24,7 +25,7 @@ public static class DigitDatasetBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.SamplesPerUtterance, 1);
         if (fonts.Count == 0)
         {
-            throw new ExternalToolException("no font to draw digits with (Debian packages fonts-dejavu-core, fonts-liberation)");
+            throw new EnvironmentException("no font to draw digits with (Debian packages fonts-dejavu-core, fonts-liberation)");
         }
         SpeechSynthesizer.RequireTools();
         Random voices = SeedStreams.Create((ulong)settings.Seed, "dataset-voices");

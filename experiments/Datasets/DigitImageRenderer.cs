@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.Collections.Concurrent;
 using MathNet.Numerics.Distributions;
 using SkiaSharp;
@@ -78,5 +79,5 @@ public static class DigitImageRenderer
     }
 
     private static SKTypeface Typeface(string file) => s_typefaces.GetOrAdd(file, static path =>
-        SKTypeface.FromFile(path) ?? throw new ExternalToolException($"{path}: not a font file SkiaSharp can read"));
+        SKTypeface.FromFile(path) ?? throw new EnvironmentException($"{path}: not a font file SkiaSharp can read"));
 }

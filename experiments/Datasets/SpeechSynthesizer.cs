@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Mosel.Executor.Native;
@@ -34,7 +35,7 @@ public static class SpeechSynthesizer
     {
         if (Missing() is { } missing)
         {
-            throw new ExternalToolException($"{missing.Program} is not installed (Debian package {missing.Package}); `mosel doctor` lists what the dataset build needs");
+            throw new EnvironmentException($"{missing.Program} is not installed (Debian package {missing.Package}); `mosel doctor` lists what the dataset build needs");
         }
     }
 
@@ -71,12 +72,12 @@ public static class SpeechSynthesizer
         if (espeak.ExitCode != 0 || sox.ExitCode != 0)
         {
             string errors = (espeakErrors + " " + soxErrors).ReplaceLineEndings(" ").Trim();
-            throw new ExternalToolException($"speaking '{word}' with espeak-ng voice {voice.Voice} failed (espeak-ng exit {espeak.ExitCode}, sox exit {sox.ExitCode}): {errors}");
+            throw new EnvironmentException($"speaking '{word}' with espeak-ng voice {voice.Voice} failed (espeak-ng exit {espeak.ExitCode}, sox exit {sox.ExitCode}): {errors}");
         }
         float[] samples = MemoryMarshal.Cast<byte, float>(output.GetBuffer().AsSpan(0, (int)output.Length)).ToArray();
         if (samples.Length == 0)
         {
-            throw new ExternalToolException($"speaking '{word}' with espeak-ng voice {voice.Voice} gave no sound");
+            throw new EnvironmentException($"speaking '{word}' with espeak-ng voice {voice.Voice} gave no sound");
         }
         return samples;
     }
@@ -94,6 +95,6 @@ public static class SpeechSynthesizer
         {
             info.ArgumentList.Add(argument);
         }
-        return Process.Start(info) ?? throw new ExternalToolException($"{program} could not be started");
+        return Process.Start(info) ?? throw new EnvironmentException($"{program} could not be started");
     }
 }

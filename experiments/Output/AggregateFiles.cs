@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Mosel.Experiments.Configuration;
@@ -52,7 +53,7 @@ public static class AggregateFiles
             json.WriteStartObject("sweep");
             foreach (SweepSetting setting in point.Sweep.Settings)
             {
-                json.WriteString(setting.Key, setting.Value);
+                Typed(json, setting.Key, setting.Value);
             }
             json.WriteEndObject();
             json.WriteString("policy", point.Policy);
@@ -84,6 +85,26 @@ public static class AggregateFiles
         json.WriteEndObject();
         json.Flush();
         file.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// A swept value as the config wrote it: a number (17, 0.5, 1e-3) as a JSON number, true and false as booleans, anything
+    /// else (a file, a name) as a string.
+    /// </summary>
+    private static void Typed(Utf8JsonWriter json, string name, string value)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number))
+        {
+            json.WriteNumber(name, number);
+        }
+        else if (value is "true" or "false")
+        {
+            json.WriteBoolean(name, value == "true");
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     /// <summary>JSON has no NaN: an undefined statistic (no seed had the metric) is null.</summary>

@@ -1,5 +1,4 @@
 using Mosel.Experiments.Configuration;
-using Mosel.Sim.Metrics;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Output;

@@ -8,14 +8,17 @@ namespace Mosel.Experiments.Output;
 /// <summary>Mean over seeds with its 95 % Student-t confidence interval; runs whose metric is undefined (NaN) are left out.</summary>
 public static class SeedStatistics
 {
-    /// <summary>Mean and 95 % half-width for an error bar: no finite value is a NaN mean with no bar (half-width 0).</summary>
+    /// <summary>Mean and 95 % half-width for an error bar: no finite value is a NaN mean, and fewer than two have no bar (half-width 0).</summary>
     public static (double Mean, double HalfWidth) MeanCi(IReadOnlyList<double> values)
     {
         SeedSummary summary = Describe(values);
-        return (summary.Mean, summary.N == 0 ? 0 : summary.Ci95);
+        return (summary.Mean, summary.N < 2 ? 0 : summary.Ci95);
     }
 
-    /// <summary>Count, mean, sample standard deviation and 95 % interval half-width of the finite values (sd and interval 0 for one value).</summary>
+    /// <summary>
+    /// Count, mean, sample standard deviation and 95 % interval half-width of the finite values. One value has no spread to
+    /// estimate: its sd and interval are undefined (NaN: an empty field in the CSV files, null in JSON), not 0.
+    /// </summary>
     public static SeedSummary Describe(IReadOnlyList<double> values)
     {
         double[] finite = values.Where(double.IsFinite).ToArray();
@@ -25,7 +28,7 @@ public static class SeedStatistics
         }
         if (finite.Length < 2)
         {
-            return new SeedSummary(1, finite[0], 0, 0);
+            return new SeedSummary(1, finite[0], double.NaN, double.NaN);
         }
         (double mean, double sd) = finite.MeanStandardDeviation();
         double t = StudentT.InvCDF(0, 1, finite.Length - 1, 0.975);

@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.Text.Json;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Running;

@@ -3,19 +3,23 @@ using Spectre.Console;
 
 namespace Mosel.Experiments.Output;
 
-/// <summary>One row per (load, policy): means over seeds of summary metrics, ± their 95 % interval when there are several seeds, for the terminal.</summary>
+/// <summary>
+/// One row per (load, policy): means over seeds of summary metrics, ± their 95 % interval when there are several seeds, for
+/// the terminal. A study with a sweep gets one table per sweep point, titled with its values (keys and file names
+/// shortened, see <see cref="KeyNames"/>), so that no row carries the swept values and a row fits a terminal's width.
+/// </summary>
 public static class SummaryTable
 {
     /// <summary>The headline metrics.</summary>
-    /// <param name="sweptKeys">The study's swept keys: a column each, first.</param>
-    public static Table Build(IReadOnlyList<string> sweptKeys, IReadOnlyList<RunOutcome> outcomes) =>
+    /// <param name="sweptKeys">The study's swept keys: a table per point of them.</param>
+    public static IReadOnlyList<Table> Build(IReadOnlyList<string> sweptKeys, IReadOnlyList<RunOutcome> outcomes) =>
         Build(sweptKeys, outcomes, SummaryColumns.Headline.Select(c => (c, c.Label)).ToArray());
 
     /// <summary>
     /// Measured beside predicted accuracy, for a study whose runs scored requests (null when none did): the profile's
     /// served accuracy and share of jobs at target next to the measured ones and what sampling alone would give.
     /// </summary>
-    public static Table? BuildScored(IReadOnlyList<string> sweptKeys, IReadOnlyList<RunOutcome> outcomes)
+    public static IReadOnlyList<Table>? BuildScored(IReadOnlyList<string> sweptKeys, IReadOnlyList<RunOutcome> outcomes)
     {
         if (!outcomes.Any(o => o.Result.Summary.ScoredRequests > 0))
         {
@@ -41,30 +45,37 @@ public static class SummaryTable
         return (column, column.Label);
     }
 
-    private static Table Build(IReadOnlyList<string> sweptKeys, IReadOnlyList<RunOutcome> outcomes, IReadOnlyList<(SummaryColumn Column, string Label)> shown)
+    private static List<Table> Build(IReadOnlyList<string> sweptKeys, IReadOnlyList<RunOutcome> outcomes, IReadOnlyList<(SummaryColumn Column, string Label)> shown)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (string key in sweptKeys)
-        {
-            table.AddColumn(Markup.Escape(key));
-        }
-        table.AddColumn("load r/s");
-        table.AddColumn("policy");
-        table.AddColumn(new TableColumn("seeds").RightAligned());
-        foreach ((_, string label) in shown)
-        {
-            table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
-        }
         // The same points and statistics as aggregate.csv.
+        AggregatePoint[] points = [.. AggregatePoint.Build(outcomes)];
+        IReadOnlyDictionary<string, string> keys = KeyNames.Shortest(sweptKeys);
+        var values = sweptKeys.ToDictionary(k => k, k => KeyNames.Values([.. points.Select(p => p.Sweep.ValueOf(k) ?? "")]), StringComparer.Ordinal);
         int[] indices = shown.Select(s => SummaryColumns.All.ToList().IndexOf(s.Column)).ToArray();
-        foreach (AggregatePoint point in AggregatePoint.Build(outcomes))
+        var tables = new List<Table>();
+        foreach (var sweep in points.GroupBy(p => string.Join("  ·  ", sweptKeys.Select(k => $"{keys[k]} = {values[k][p.Sweep.ValueOf(k) ?? ""]}"))))
         {
-            var cells = point.Sweep.Settings.Select(s => TerminalText.Markup(s.Value)).ToList();
-            cells.AddRange([point.LoadQps?.ToString("0.##") ?? "trace", Markup.Escape(point.Policy), point.Seeds.ToString()]);
-            cells.AddRange(indices.Select(i => Cell(point.Metrics[i], SummaryColumns.All[i].Format)));
-            table.AddRow(cells.ToArray());
+            var table = new Table().Border(TableBorder.Rounded);
+            if (sweep.Key.Length > 0)
+            {
+                table.Title(TerminalText.Markup(sweep.Key));
+            }
+            table.AddColumn("load r/s");
+            table.AddColumn("policy");
+            table.AddColumn(new TableColumn("seeds").RightAligned());
+            foreach ((_, string label) in shown)
+            {
+                table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
+            }
+            foreach (AggregatePoint point in sweep)
+            {
+                var cells = new List<string> { point.LoadQps?.ToString("0.##") ?? "trace", Markup.Escape(point.Policy), point.Seeds.ToString() };
+                cells.AddRange(indices.Select(i => Cell(point.Metrics[i], SummaryColumns.All[i].Format)));
+                table.AddRow(cells.ToArray());
+            }
+            tables.Add(table);
         }
-        return table;
+        return tables;
     }
 
     private static string Cell(SeedSummary metric, string format) =>

@@ -1,5 +1,4 @@
 using Mosel.Executor.Native;
-using Mosel.Executor.Profiling;
 
 namespace Mosel.Experiments.Profiling;
 

@@ -1,5 +1,5 @@
-using Mosel.Experiments.Configuration;
 using Mosel.Executor.Native;
+using Mosel.Experiments.Errors;
 
 namespace Mosel.Experiments.Profiling;
 

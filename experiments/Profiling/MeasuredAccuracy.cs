@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.Globalization;
 using Mosel.Executor.Models;
 using Mosel.Executor.Datasets;
@@ -15,7 +16,7 @@ public static class MeasuredAccuracy
         using DigitSplit test = DigitDataset.Load(dataset, DatasetSplit.Test);
         if (test.Count == 0)
         {
-            throw new Configuration.ConfigException($"{dataset}: the test split is empty; build the dataset with more --utterances");
+            throw new ConfigException($"{dataset}: the test split is empty; build the dataset with more --utterances");
         }
         IReadOnlyList<ConfigurationAccuracy> measured = AccuracyMeasurement.Measure(model, test);
         string intervals = string.Join("; ", measured.Select(m => string.Create(CultureInfo.InvariantCulture,

@@ -1,5 +1,5 @@
 using CsvHelper;
-using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 
 namespace Mosel.Experiments.Reporting;
 

@@ -1,5 +1,5 @@
+using Mosel.Experiments.Errors;
 using System.Globalization;
-using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Reproduction;
 using Mosel.Plots;
@@ -20,8 +20,13 @@ public sealed class ReportBuilder
 
     /// <summary>Room for a legend beside the plot.</summary>
     private const int WideWidth = 1020;
+
+    /// <summary>The height of each panel of a figure split into small multiples.</summary>
+    private const int PanelHeight = 340;
     private readonly IReadOnlyList<StudyResults> _studies;
     private readonly ReportPoint[] _points;
+    private readonly ReportLayout _layout;
+    private readonly IReadOnlyDictionary<string, string> _shortKeys;
     private readonly string _folder;
     private readonly double _scale;
     private readonly bool _severalLoads;
@@ -30,16 +35,50 @@ public sealed class ReportBuilder
     private readonly string[] _varyingKeys;
 
     /// <param name="folder">The (staging) report folder; figures go to its figures/ folder.</param>
-    public ReportBuilder(IReadOnlyList<StudyResults> studies, string folder, double scale)
+    /// <param name="layout">The user's choice of points, metrics, panels, colours and line styles (each checked here: bad input is one line).</param>
+    public ReportBuilder(IReadOnlyList<StudyResults> studies, string folder, double scale, ReportLayout? layout = null)
     {
         _studies = studies;
-        _points = studies.SelectMany(ReportPoint.Read).ToArray();
+        _layout = layout ?? ReportLayout.Default;
         _folder = folder;
         _scale = scale;
         SweptKeys = studies.SelectMany(s => s.SweptKeys).Distinct().ToArray();
+        _shortKeys = KeyNames.Shortest(SweptKeys);
+        _points = Filtered(studies.SelectMany(ReportPoint.Read).ToArray());
         _severalLoads = _points.Select(p => p.Load).Distinct().Count() > 1;
         _varyingKeys = SweptKeys.Where(k => _points.Select(p => p.ValueOf(k)).Distinct().Count() > 1).ToArray();
+        foreach (string metric in _layout.Metrics.Where(m => ReportMetric.All.All(r => r.Name != m)))
+        {
+            throw new ConfigException($"--metrics: '{metric}' is not a metric a report draws ({string.Join(", ", ReportMetric.All.Select(r => r.Name))})");
+        }
     }
+
+    /// <summary>The points --where keeps; a key the results do not have, or a filter that keeps nothing, is one line.</summary>
+    private ReportPoint[] Filtered(ReportPoint[] points)
+    {
+        foreach ((string key, string value) in _layout.Where)
+        {
+            string[] keys = ["policy", "load_qps", .. SweptKeys];
+            if (!keys.Contains(key))
+            {
+                throw new ConfigException($"--where: '{key}' is not a key of these results ({string.Join(", ", keys)})");
+            }
+            points = [.. points.Where(p => KeyValue(p, key) == value)];
+            if (points.Length == 0)
+            {
+                throw new ConfigException($"--where: no point has {key}={value}");
+            }
+        }
+        return points;
+    }
+
+    /// <summary>A point's value of a key as --where compares it: the policy's name, the load as written, or the swept value.</summary>
+    private static string KeyValue(ReportPoint point, string key) => key switch
+    {
+        "policy" => point.Policy,
+        "load_qps" => point.Load?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+        _ => point.ValueOf(key),
+    };
 
     /// <summary>Every swept key of every study, in first-seen order.</summary>
     public IReadOnlyList<string> SweptKeys { get; }
@@ -50,7 +89,7 @@ public sealed class ReportBuilder
     public IReadOnlyList<ReportFigure> Build(string? runId)
     {
         var figures = new List<ReportFigure>();
-        ReportMetric[] drawn = ReportMetric.All.Where(Drawn).ToArray();
+        ReportMetric[] drawn = ReportMetric.All.Where(m => (_layout.Metrics.Count == 0 || _layout.Metrics.Contains(m.Name)) && Drawn(m)).ToArray();
         foreach (string axis in Axes())
         {
             foreach (ReportMetric metric in drawn)
@@ -71,14 +110,18 @@ public sealed class ReportBuilder
     private bool Drawn(ReportMetric metric) =>
         metric.Lines.All(l => _points.Any(p => p.Has(l.Column) && double.IsFinite(p.Metric(l.Column).Mean)));
 
-    /// <summary>Load when there are several; then every swept key with several values that are all numbers.</summary>
+    /// <summary>
+    /// Load when there are several; then every swept key with several values that are all numbers; but not a key the user
+    /// made the panels, colours or markers (a key cannot be both an axis and a legend).
+    /// </summary>
     private IEnumerable<string> Axes()
     {
-        if (_severalLoads)
+        string?[] chosen = [_layout.Facet, _layout.Color, _layout.Style];
+        if (_severalLoads && !chosen.Contains(LoadAxis))
         {
             yield return LoadAxis;
         }
-        foreach (string key in _varyingKeys)
+        foreach (string key in _varyingKeys.Where(k => !chosen.Contains(k)))
         {
             if (_points.All(p => double.TryParse(p.ValueOf(key), NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
             {
@@ -91,66 +134,126 @@ public sealed class ReportBuilder
         ? point.Load ?? double.NaN
         : double.Parse(point.ValueOf(axis), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>A line's name: the study (when several), the policy, and every other varying key's value.</summary>
-    private string SeriesName(ReportPoint point, string axis)
+    /// <summary>The ways points differ in a figure against <paramref name="axis"/>: the study (when several), the policy, the load (when it is not the axis) and every other varying key.</summary>
+    private ReportDimension[] Dimensions(string axis)
     {
-        var parts = new List<string>();
+        var dimensions = new List<ReportDimension>();
         if (_studies.Count > 1)
         {
-            parts.Add(StudyLabel(point.Study));
+            dimensions.Add(new ReportDimension("study", "study", p => StudyLabel(p.Study)));
         }
-        parts.Add(PolicyLabels.For(point.Policy));
+        dimensions.Add(new ReportDimension("policy", "policy", p => PolicyLabels.For(p.Policy)));
         if (axis != LoadAxis && _severalLoads)
         {
-            parts.Add($"{point.Load?.ToString("0.##", CultureInfo.InvariantCulture) ?? "trace"} req/s");
+            dimensions.Add(new ReportDimension(LoadAxis, "load", p => $"{p.Load?.ToString("0.##", CultureInfo.InvariantCulture) ?? "trace"} req/s"));
         }
-        foreach (string key in _varyingKeys.Where(k => k != axis))
+        dimensions.AddRange(_varyingKeys.Where(k => k != axis).Select(k => new ReportDimension(k, Short(k), p => p.ValueOf(k))));
+        return [.. dimensions];
+    }
+
+    /// <summary>
+    /// Which dimension colours the lines, which styles them and which split the figure into panels: as the user chose, else
+    /// the policy colours, and when one plot would carry more than <see cref="ReportLayout.MaxSeries"/> lines the dimension
+    /// with the fewest values (at most four) picks their markers and the others make one panel per combination.
+    /// </summary>
+    private (ReportDimension Color, ReportDimension? Style, ReportDimension[] Facets) Arrange(ReportDimension[] dimensions, string axis)
+    {
+        ReportDimension Find(string? key, string option) => key is null ? dimensions[0]
+            : dimensions.FirstOrDefault(d => d.Key == key)
+                ?? throw new ConfigException(key == axis
+                    ? $"{option}: '{key}' is the x axis of a figure; choose another key"
+                    : $"{option}: '{key}' does not vary in these results (keys that do: {string.Join(", ", dimensions.Select(d => d.Key))})");
+        int Values(ReportDimension d) => _points.Select(d.Value).Distinct().Count();
+        ReportDimension color = Find(_layout.Color ?? "policy", "--color");
+        ReportDimension? style = _layout.Style is { } s ? Find(s, "--style") : null;
+        if (style is not null && Values(style) > ReportLayout.Styles)
         {
-            parts.Add($"{Short(key)} = {point.ValueOf(key)}");
+            throw new ConfigException($"--style: '{style.Key}' has {Values(style)} values; markers tell at most {ReportLayout.Styles} apart");
         }
-        return string.Join(", ", parts);
+        ReportDimension[] facets = _layout.Facet is { } f ? [Find(f, "--facet")] : [];
+        ReportDimension[] rest = [.. dimensions.Where(d => d != color && d != style && !facets.Contains(d))];
+        int lines = _points.GroupBy(p => string.Join('\u001f', dimensions.Select(d => d.Value(p)))).Count();
+        if (_layout.Facet is null && lines > ReportLayout.MaxSeries && rest.Length > 0)
+        {
+            ReportDimension[] byValues = [.. rest.OrderBy(Values)];
+            style ??= byValues.FirstOrDefault(d => Values(d) <= ReportLayout.Styles);
+            facets = [.. byValues.Where(d => d != style)];
+        }
+        return (color, style, facets);
     }
 
     private ReportFigure MetricAgainst(ReportMetric metric, string axis)
     {
         string xLabel = axis == LoadAxis ? "offered load (req/s)" : axis;
-        var rows = new List<(string Series, double X, double Mean, double Ci, int Seeds)>();
-        var series = new List<DataSeries>();
-        foreach (var group in _points.GroupBy(p => SeriesName(p, axis)))
+        ReportDimension[] dimensions = Dimensions(axis);
+        (ReportDimension color, ReportDimension? style, ReportDimension[] facets) = Arrange(dimensions, axis);
+        ReportDimension[] named = [.. dimensions.Where(d => d != color && d != style && !facets.Contains(d))];
+        string[] colors = [.. _points.Select(color.Value).Distinct()];
+        string[] styles = style is null ? [] : [.. _points.Select(style.Value).Distinct()];
+        var rows = new List<(ReportPoint Point, string Column, double X, double Mean, double Ci)>();
+        var panels = new List<(string Title, List<DataSeries> Series)>();
+        foreach (var panel in _points.GroupBy(p => string.Join(", ", facets.Select(d => d.Describe(d.Value(p))))))
         {
-            foreach (ReportLine column in metric.Lines)
+            var series = new List<DataSeries>();
+            foreach (var group in panel.GroupBy(p => (Color: color.Value(p), Style: style?.Value(p), Others: string.Join(", ", named.Select(d => d.Describe(d.Value(p)))))))
             {
-                string line = column.Suffix.Length == 0 ? group.Key : $"{group.Key}, {column.Suffix}";
-                var points = group.Where(p => p.Has(column.Column))
-                    .Select(p => (Point: p, X: X(p, axis), Value: p.Metric(column.Column)))
-                    .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Value.Mean))
-                    .OrderBy(p => p.X)
-                    .ToArray();
-                if (points.Length == 0)
+                string name = string.Join(", ", new[] { color.Describe(group.Key.Color), style is null ? "" : style.Describe(group.Key.Style!), group.Key.Others }.Where(t => t.Length > 0));
+                foreach (ReportLine column in metric.Lines)
                 {
-                    continue;
+                    string line = column.Suffix.Length == 0 ? name : $"{name}, {column.Suffix}";
+                    var points = group.Where(p => p.Has(column.Column))
+                        .Select(p => (Point: p, X: X(p, axis), Value: p.Metric(column.Column)))
+                        .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Value.Mean))
+                        .OrderBy(p => p.X)
+                        .ToArray();
+                    if (points.Length == 0)
+                    {
+                        continue;
+                    }
+                    series.Add(new DataSeries(line, [.. points.Select(p => new SeriesPoint(p.X, p.Value.Mean, Bar(p.Value.Ci95)))])
+                    {
+                        Color = Array.IndexOf(colors, group.Key.Color) * metric.Lines.Count + metric.Lines.ToList().IndexOf(column),
+                        Style = style is null ? null : Array.IndexOf(styles, group.Key.Style),
+                    });
+                    rows.AddRange(points.Select(p => (p.Point, column.Column, p.X, p.Value.Mean, p.Value.Ci95)));
                 }
-                series.Add(new DataSeries(line, points.Select(p => new SeriesPoint(p.X, p.Value.Mean, p.Value.Ci95)).ToArray()));
-                rows.AddRange(points.Select(p => (line, p.X, p.Value.Mean, p.Value.Ci95, p.Point.Seeds)));
             }
+            panels.Add((panel.Key, series));
         }
-        (double? yMin, double? yMax) = Range(metric, rows.Select(r => (r.Mean, r.Ci)).ToArray());
-        int[] seeds = rows.Select(r => r.Seeds).Distinct().Order().ToArray();
+        (double? yMin, double? yMax) = Range(metric, rows.Select(r => (r.Mean, Bar(r.Ci))).ToArray());
+        int[] seeds = rows.Select(r => r.Point.Seeds).Distinct().Order().ToArray();
         string errorBars = $"error bars: 95 % CI over seeds (n = {string.Join(", ", seeds)})";
-        Plot plot = LinesRecipe.Build($"{Capitalised(metric.Label.Split(" (")[0])} vs {(axis == LoadAxis ? "load" : Short(axis))}", $"{xLabel}; {errorBars}", metric.Label,
-            series, yMin, yMax, offeredLine: axis == LoadAxis && metric.Name == "throughput_rps");
-        string name = $"{metric.Name}_vs_{FileName(axis)}";
-        bool legendOutside = series.Count > MaxLegendInside;
-        if (legendOutside)
+        string title = $"{Capitalised(metric.Label.Split(" (")[0])} vs {(axis == LoadAxis ? "load" : Short(axis))}";
+        bool legendOutside = panels.Any(p => p.Series.Count > MaxLegendInside);
+        int width = legendOutside ? WideWidth : FigureFile.Width;
+        // With a marker dimension and nothing else named in the lines, the legend lists colours and markers apart.
+        LegendEntry[]? entries = style is null || named.Length > 0 || metric.Lines.Count > 1 ? null :
+            [.. colors.Select((c, i) => new LegendEntry(color.Describe(c), i, null)), .. styles.Select((v, i) => new LegendEntry(style.Describe(v), null, i))];
+        (string Name, Plot Plot)[] plots = [.. panels.Select((p, i) => ($"{i}", LinesRecipe.Build(p.Title.Length == 0 ? title : $"{title}: {p.Title}", $"{xLabel}; {errorBars}", metric.Label,
+            p.Series, yMin, yMax, offeredLine: axis == LoadAxis && metric.Name == "throughput_rps", legendOutside: legendOutside, entries: entries)))];
+        string file = $"{metric.Name}_vs_{FileName(axis)}";
+        WriteTidyCsv(file, axis, rows);
+        string lines = $"colour: {color.Key}{(style is null ? "" : $", marker: {style.Key}")}{(facets.Length == 0 ? "" : $", one panel per {string.Join(" and ", facets.Select(d => d.Key))}")}";
+        string caption = $"{metric.Label} against {xLabel} ({lines}); {errorBars}.";
+        if (plots.Length == 1)
         {
-            // Many lines: a legend inside would hide some of them.
-            plot.ShowLegend(Edge.Right);
+            return Save(plots[0].Plot, file, caption, width);
         }
-        WriteCsv(name, ["series", axis, $"{metric.Name}_mean", $"{metric.Name}_ci95", "seeds"],
-            rows.Select(r => new object?[] { r.Series, r.X, r.Mean, r.Ci, r.Seeds }));
-        return Save(plot, name, $"{metric.Label} against {xLabel}, one line per {(series.Count > 1 ? "series" : "policy")}; {errorBars}.",
-            legendOutside ? WideWidth : FigureFile.Width);
+        IReadOnlyList<string> files = FigureFile.SavePanels(plots, FiguresDir, file, PanelHeight, _scale, width);
+        return new ReportFigure(title, caption, Relative(files[^1]), Relative(files[^2]), $"figures/{file}.csv");
     }
+
+    /// <summary>The numbers a metric figure draws in tidy form: one column per swept key, the policy, load, metric, mean, CI and seeds.</summary>
+    private void WriteTidyCsv(string name, string axis, IEnumerable<(ReportPoint Point, string Column, double X, double Mean, double Ci)> rows)
+    {
+        bool studies = _studies.Count > 1;
+        string[] header = [.. studies ? ["study"] : Array.Empty<string>(), .. SweptKeys, "policy", "load_qps", "metric", "mean", "ci95", "seeds"];
+        WriteCsv(name, header, rows.Select(r => (object?[])
+            [.. studies ? [StudyLabel(r.Point.Study)] : Array.Empty<object?>(), .. SweptKeys.Select(k => (object?)r.Point.ValueOf(k)), r.Point.Policy, r.Point.Load, r.Column, r.Mean, r.Ci, r.Point.Seeds]));
+    }
+
+    /// <summary>An error bar's half-width: none (0) where one seed measured no spread.</summary>
+    private static double Bar(double ci95) => double.IsFinite(ci95) ? ci95 : 0;
 
     /// <summary>Accuracy axes closely around the data (never far outside [0, 1]); shares over [0, 1]; rates and times from 0.</summary>
     private static (double?, double?) Range(ReportMetric metric, (double Mean, double Ci)[] values)
@@ -284,13 +387,13 @@ public sealed class ReportBuilder
 
     private static bool SameSweep(ReportPoint a, ReportPoint b) => a.Sweep.Count == b.Sweep.Count && a.Sweep.All(s => b.ValueOf(s.Key) == s.Value);
 
-    private static string SweepText(ReportPoint point) => point.Sweep.Count == 0 ? "" : ", " + string.Join(", ", point.Sweep.Select(s => $"{Short(s.Key)} = {s.Value}"));
+    private string SweepText(ReportPoint point) => point.Sweep.Count == 0 ? "" : ", " + string.Join(", ", point.Sweep.Select(s => $"{Short(s.Key)} = {s.Value}"));
 
     private static string LoadText(CsvTable summary, string[] run) =>
         summary.NumberOrNull(run, summary.Column("load_qps")) is double l ? $"{l.ToString("0.##", CultureInfo.InvariantCulture)} req/s" : "the trace";
 
-    /// <summary>A swept key's last part (estimate_factor for executor.estimate_factor), for legends.</summary>
-    private static string Short(string key) => key[(key.LastIndexOf('.') + 1)..];
+    /// <summary>A swept key as legends and titles write it: the shortest tail no other swept key shares (<see cref="KeyNames"/>).</summary>
+    private string Short(string key) => _shortKeys.GetValueOrDefault(key, key);
 
     private static string FileName(string key) => string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
 

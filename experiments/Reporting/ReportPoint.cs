@@ -20,12 +20,11 @@ public sealed record ReportPoint(StudyResults Study, IReadOnlyDictionary<string,
     /// <summary>Whether this point's aggregate.csv has the metric (results from older Mosel builds lack newer ones).</summary>
     public bool Has(string column) => Study.Aggregate.Has(column + "_mean");
 
-    /// <summary>The metric's mean over seeds and the half-width of its 95 % interval (0 with one seed).</summary>
+    /// <summary>The metric's mean over seeds and the half-width of its 95 % interval (NaN with one seed: no spread measured).</summary>
     public (double Mean, double Ci95) Metric(string column)
     {
         CsvTable table = Study.Aggregate;
-        double ci = table.Number(Row, table.Column(column + "_ci95"));
-        return (table.Number(Row, table.Column(column + "_mean")), double.IsFinite(ci) ? ci : 0);
+        return (table.Number(Row, table.Column(column + "_mean")), table.Number(Row, table.Column(column + "_ci95")));
     }
 
     /// <summary>A swept key's value at this point; empty where this point's study does not sweep it.</summary>

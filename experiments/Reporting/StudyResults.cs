@@ -1,5 +1,5 @@
+using Mosel.Experiments.Errors;
 using System.Text.Json;
-using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
 
 namespace Mosel.Experiments.Reporting;

@@ -1,4 +1,4 @@
-using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 using Mosel.Sim.Metrics;
 
 namespace Mosel.Experiments.Reproduction;

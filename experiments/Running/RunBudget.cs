@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.Globalization;
 using Mosel.Experiments.Configuration;
 using Mosel.Sim.Reference;

@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
 using Mosel.Sim.Metrics;

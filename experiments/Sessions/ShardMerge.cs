@@ -1,3 +1,4 @@
+using Mosel.Experiments.Errors;
 using System.IO.Compression;
 using System.Text;
 using Mosel.Experiments.Configuration;

@@ -7,7 +7,6 @@ using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Randomness;
 using Mosel.Sim.Workload;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mosel.Executor.Tests;

@@ -63,4 +63,36 @@ public sealed class AggregateTests
         JsonElement noneJson = jsonPoints.First(p => p.GetProperty("policy").GetString() == "none");
         Assert.Equal(JsonValueKind.Null, noneJson.GetProperty("metrics").GetProperty("decision_wall_p50_ms").GetProperty("mean").ValueKind);
     }
+
+    /// <summary>
+    /// One seed has no spread: every sd and interval is empty in aggregate.csv and null in summary.json (a 0 would claim a
+    /// measured spread of nothing). A sweep set from the command line with the config's key syntax: the swept values are
+    /// typed in summary.json (numbers as numbers, names as strings).
+    /// </summary>
+    [Fact]
+    public void OneSeedLeavesTheSpreadEmptyAndASweepSetFromTheCommandLineIsTyped()
+    {
+        using var scratch = new Scratch();
+        string outDir = scratch.Combine("r");
+        (int code, _, string error) = CliRunner.Run("simulate", "--config", Repo.PathOf("experiments/configs/smoke.yaml"), "--out", outDir,
+            "--set", "seeds=[4]", "--set", "scheduler.decision_time=none", "--set", "policies=[none]", "--set", "workload.loads_qps=[40]",
+            "--set", "sweep.grid.workload.slack_ms=[17, 55]", "--set", "sweep.zip.executor.estimate_factor=[1.5]", "--set", "sweep.zip.scheduler.solver=[ortools]");
+        Assert.Equal((0, ""), (code, error));
+        Dictionary<string, string>[] points = Rows(Path.Combine(outDir, "aggregate.csv"));
+        Assert.Equal(["17", "55"], points.Select(p => p["workload.slack_ms"]));
+        Assert.All(points, p => Assert.Equal("1.5", p["executor.estimate_factor"]));
+        Assert.All(points, p => Assert.Equal("1", p["seeds"]));
+        Assert.All(points, p => Assert.All(p.Where(c => c.Key.EndsWith("_sd", StringComparison.Ordinal) || c.Key.EndsWith("_ci95", StringComparison.Ordinal)),
+            c => Assert.Equal("", c.Value)));
+        Assert.All(points, p => Assert.NotEqual("", p["throughput_rps_mean"]));
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        JsonElement[] jsonPoints = [.. json.RootElement.GetProperty("points").EnumerateArray()];
+        Assert.Equal([17.0, 55.0], jsonPoints.Select(p => p.GetProperty("sweep").GetProperty("workload.slack_ms").GetDouble()));
+        Assert.All(jsonPoints, p => Assert.Equal(1.5, p.GetProperty("sweep").GetProperty("executor.estimate_factor").GetDouble()));
+        Assert.All(jsonPoints, p => Assert.Equal("ortools", p.GetProperty("sweep").GetProperty("scheduler.solver").GetString()));
+        JsonElement goodput = jsonPoints[0].GetProperty("metrics").GetProperty("throughput_rps");
+        Assert.Equal(1, goodput.GetProperty("n").GetInt32());
+        Assert.Equal(JsonValueKind.Null, goodput.GetProperty("sd").ValueKind);
+        Assert.Equal(JsonValueKind.Null, goodput.GetProperty("ci95").ValueKind);
+    }
 }

@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Safety;
 using Mosel.Sim.Profiles;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Mosel.Experiments.Tests;
@@ -31,7 +30,9 @@ public sealed partial class ReportTests
         string results = Simulate(scratch);
         (int code, _, string error) = CliRunner.Run("report", results);
         Assert.Equal((0, ""), (code, error));
-        string report = Path.Combine(results, "report");
+        // Beside the results, not in them: re-running the config replaces the results folder and leaves the report.
+        string report = scratch.Combine("results-report");
+        Assert.False(Directory.Exists(Path.Combine(results, "report")));
         string[] names = [.. s_metrics.SelectMany(m => new[] { $"{m}_vs_load_qps", $"{m}_vs_executor_estimate_factor" }), "accuracy_cdf", "timeseries"];
         foreach (string name in names)
         {
@@ -40,12 +41,16 @@ public sealed partial class ReportTests
                 Assert.True(new FileInfo(Path.Combine(report, "figures", $"{name}.{extension}")).Length > 100, $"{name}.{extension}");
             }
         }
-        // The numbers behind "goodput vs load" are aggregate.csv's means: 2 policies x 2 factors x 2 loads.
+        // The numbers behind "goodput vs load" are aggregate.csv's means, each under its own point: 2 policies x 2 factors x 2 loads,
+        // in tidy form (a column per swept key, the policy, the load, the metric, mean, interval, seeds).
         string[][] aggregate = File.ReadAllLines(Path.Combine(results, "aggregate.csv")).Select(l => l.Split(',')).ToArray();
-        int mean = Array.IndexOf(aggregate[0], "throughput_rps_mean");
-        string[][] plotted = File.ReadAllLines(Path.Combine(report, "figures", "throughput_rps_vs_load_qps.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
-        Assert.Equal(8, plotted.Length);
-        Assert.Equal(aggregate.Skip(1).Select(r => r[mean]).Order(), plotted.Select(r => r[^3]).Order());   // series names hold commas: count from the end
+        int Column(string name) => Array.IndexOf(aggregate[0], name);
+        string[] expected = [.. aggregate.Skip(1).Select(r => string.Join(',', r[Column("executor.estimate_factor")], r[Column("policy")], r[Column("load_qps")],
+            "throughput_rps", r[Column("throughput_rps_mean")], r[Column("throughput_rps_ci95")], r[Column("seeds")])).Order()];
+        string[] plotted = File.ReadAllLines(Path.Combine(report, "figures", "throughput_rps_vs_load_qps.csv"));
+        Assert.Equal("executor.estimate_factor,policy,load_qps,metric,mean,ci95,seeds", plotted[0]);
+        Assert.Equal(8, expected.Length);
+        Assert.Equal(expected, plotted.Skip(1).Order());
 
         string html = File.ReadAllText(Path.Combine(report, "report.html"));
         Assert.Equal(names.Length, DataImages().Count(html));
@@ -55,6 +60,8 @@ public sealed partial class ReportTests
         Assert.Contains("sha256", html);
         Assert.Equal(8 + 1, Regex.Count(html, "<tr>"));
         Assert.Contains("![", File.ReadAllText(Path.Combine(report, "report.md")));
+        _ = Simulate(scratch);
+        Assert.Equal(html, File.ReadAllText(Path.Combine(report, "report.html")));
     }
 
     /// <summary>
@@ -73,7 +80,7 @@ public sealed partial class ReportTests
         using var scratch = new Scratch();
         string results = Simulate(scratch);
         Assert.Equal(0, CliRunner.Run("report", results).ExitCode);
-        string page = Path.Combine(results, "report", "report.html");
+        string page = Path.Combine(results + "-report", "report.html");
 
         (string dom, string log) = Chromium(browser, scratch, "--dump-dom", page);
         Assert.Matches("<body data-figures=\"10\" data-figures-rendered=\"10\">", dom);

@@ -1,4 +1,3 @@
-using Mosel.Experiments.Safety;
 namespace Mosel.Experiments.Tests;
 
 /// <summary>A temporary folder, deleted at the end of the test.</summary>

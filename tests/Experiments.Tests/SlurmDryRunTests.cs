@@ -40,6 +40,28 @@ public sealed class SlurmDryRunTests
         Assert.Equal($"error: --partition: '{partition}' is not a Slurm partition name (letters, digits, '-', '_', '.'; several separated by ',')", error.TrimEnd('\n'));
     }
 
+    [Fact]
+    public void AMissingSbatchIsTheMachinesFaultNotTheInputs()
+    {
+        // sbatch is looked up on PATH: a mosel whose PATH holds nothing cannot find it, which is exit 1 (the environment), not 2.
+        using var scratch = new Scratch();
+        string empty = Directory.CreateDirectory(scratch.Combine("empty-path")).FullName;
+        string dotnet = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "dotnet")).First(File.Exists);
+        var start = new ProcessStartInfo(dotnet) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "mosel.dll"), "slurm", "submit", "--config", Config(scratch), "--shards", "2", "--out", scratch.Combine("sweep")])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["PATH"] = empty;
+        using Process mosel = Process.Start(start)!;
+        string error = mosel.StandardError.ReadToEnd();
+        mosel.StandardOutput.ReadToEnd();
+        mosel.WaitForExit();
+        Assert.Equal(1, mosel.ExitCode);
+        Assert.Equal("error: sbatch: not found on PATH (Slurm's client; on Debian: apt-get install slurm-client)", error.TrimEnd('\n'));
+        Assert.False(Directory.Exists(scratch.Combine("sweep")));
+    }
+
     private static string[] Words(string command)
     {
         var start = new ProcessStartInfo("bash", ["-c", "printf '%s\\n' " + command["sbatch ".Length..]]) { RedirectStandardOutput = true };

@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 
 namespace Mosel.Experiments.Tests;
 

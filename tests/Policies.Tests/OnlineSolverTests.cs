@@ -1,6 +1,5 @@
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
-using Mosel.Sim.Engine;
 using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 

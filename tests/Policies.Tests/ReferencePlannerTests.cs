@@ -6,7 +6,6 @@ using Mosel.Policies.Reference;
 using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 using Mosel.Sim.Reference;
-using Xunit;
 
 namespace Mosel.Policies.Tests;
 

@@ -1,5 +1,4 @@
 using Mosel.Policies.Offline;
-using Mosel.Sim.Engine;
 using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
 

@@ -1,8 +1,6 @@
-using Mosel.Sim.Engine;
 using Mosel.Sim.Metrics;
 using Mosel.Sim.Model;
 using Mosel.Sim.Profiles;
-using Mosel.Sim.Workload;
 
 namespace Mosel.Sim.Tests;
 

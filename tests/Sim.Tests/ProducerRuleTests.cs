@@ -1,5 +1,4 @@
 using Mosel.Sim.Workload;
-using Xunit;
 
 namespace Mosel.Sim.Tests;
 

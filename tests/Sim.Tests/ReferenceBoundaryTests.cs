@@ -5,7 +5,6 @@ using Mosel.Sim.Profiles;
 using Mosel.Sim.Randomness;
 using Mosel.Sim.Reference;
 using Mosel.Sim.Workload;
-using Xunit;
 
 namespace Mosel.Sim.Tests;
 

@@ -1,5 +1,4 @@
 using Mosel.Experiments.Configuration;
-using Mosel.Experiments.Safety;
 using Mosel.Plots;
 using Mosel.Plots.Recipes;
 using Mosel.Sim.Profiles;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Sim.Profiles;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mosel.Executor.Execution;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Mosel.Executor.Models;
 using Mosel.Executor.Profiling;
 using Mosel.Executor.Datasets;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mosel.Executor.Training;

@@ -1,5 +1,4 @@
 using Google.OrTools.Sat;
-using Mosel.Sim.Engine;
 using Mosel.Sim.Model;
 
 namespace Mosel.Policies.Online;

@@ -1,7 +1,6 @@
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Sim.Model;
-using Mosel.Sim.Profiles;
 using Mosel.Sim.Reference;
 
 namespace Mosel.Policies.Reference;

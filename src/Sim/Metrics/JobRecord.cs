@@ -1,4 +1,3 @@
-using Mosel.Sim.Engine;
 using Mosel.Sim.Model;
 
 namespace Mosel.Sim.Metrics;

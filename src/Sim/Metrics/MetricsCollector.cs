@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Mosel.Sim.Engine;
 using Mosel.Sim.Model;
 
 namespace Mosel.Sim.Metrics;

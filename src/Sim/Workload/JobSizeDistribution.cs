@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 
 namespace Mosel.Sim.Workload;
 

@@ -1,4 +1,4 @@
-namespace Mosel.Experiments.Configuration;
+namespace Mosel.Experiments.Errors;
 
 /// <summary>
 /// Bad user input (config, profile, trace, arguments): each line names the file and the key or line. A config with
