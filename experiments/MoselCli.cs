@@ -1,3 +1,4 @@
+using Mosel.Experiments.Output;
 using System.CommandLine;
 using Mosel.Experiments.Commands;
 

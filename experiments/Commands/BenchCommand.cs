@@ -14,15 +14,15 @@ using TraceOptions = Mosel.Experiments.Configuration.TraceOptions;
 
 namespace Mosel.Experiments.Commands;
 
-/// <summary><c>mosel bench sim</c>: simulator speed and memory on the Twitter trace (numbers quoted in the README).</summary>
+/// <summary><c>mosel bench sim</c>: simulator speed and memory on the Twitter trace (numbers quoted in docs/performance.md).</summary>
 public static class BenchCommand
 {
-    /// <summary>The profile the README's benchmark numbers are measured with.</summary>
+    /// <summary>The profile docs/performance.md's numbers are measured with.</summary>
     private const string DefaultProfile = "profiles/tvlt.h100-interim.yaml";
 
     public static Command Create()
     {
-        var command = new Command("bench", "Benchmarks whose numbers the README quotes");
+        var command = new Command("bench", "Benchmarks whose numbers docs/performance.md quotes");
         command.Subcommands.Add(CreateSimulator());
         command.Subcommands.Add(CreateSolvers());
         command.Subcommands.Add(CreateReproduce());

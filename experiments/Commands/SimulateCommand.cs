@@ -75,7 +75,7 @@ public static class SimulateCommand
             }
             if (SummaryTable.BuildScored(study.SweptKeys, outcomes) is { } scored)
             {
-                AnsiConsole.MarkupLine("Measured accuracy: each request's prediction scored against its test sample's label (README \"Measured accuracy\"):");
+                AnsiConsole.MarkupLine("Measured accuracy: each request's prediction scored against its test sample's label (docs/real-execution.md):");
                 foreach (Table table in scored)
                 {
                     AnsiConsole.Write(table);

@@ -1,6 +1,6 @@
 namespace Mosel.Experiments.Configuration;
 
-/// <summary>Ranges every run on a 2-core, 24 GB machine can honour; README "Configuration" lists them.</summary>
+/// <summary>Ranges every run on a 2-core, 24 GB machine can honour; docs/studies.md ("Writing a config") lists them.</summary>
 public static class ConfigLimits
 {
     public const int MaxWorkers = 1024;

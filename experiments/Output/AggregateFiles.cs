@@ -1,3 +1,4 @@
+using Mosel.Experiments.Formats;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;

@@ -1,5 +1,6 @@
 using CsvHelper;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Formats;
 using Mosel.Sim.Metrics;
 using Mosel.Sim.Profiles;
 

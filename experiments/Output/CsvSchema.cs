@@ -1,4 +1,5 @@
 using CsvHelper;
+using Mosel.Experiments.Formats;
 
 namespace Mosel.Experiments.Output;
 

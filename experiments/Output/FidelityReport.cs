@@ -1,4 +1,5 @@
 using CsvHelper;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Running;
 
 namespace Mosel.Experiments.Output;

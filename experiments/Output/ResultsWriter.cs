@@ -1,3 +1,4 @@
+using Mosel.Experiments.Formats;
 using System.IO.Compression;
 using CsvHelper;
 using Mosel.Experiments.Configuration;

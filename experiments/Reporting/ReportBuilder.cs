@@ -1,7 +1,7 @@
 using Mosel.Experiments.Errors;
+using Mosel.Experiments.Formats;
 using System.Globalization;
 using Mosel.Experiments.Output;
-using Mosel.Experiments.Reproduction;
 using Mosel.Plots;
 using Mosel.Plots.Recipes;
 using ScottPlot;

@@ -1,3 +1,6 @@
+using Mosel.Experiments.Formats;
+
+
 namespace Mosel.Experiments.Reporting;
 
 /// <summary>One row of a study's aggregate.csv: a policy at a load at a sweep point, over its seeds.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mosel.Experiments.Output;
-using Mosel.Experiments.Reproduction;
 
 namespace Mosel.Experiments.Reporting;
 

@@ -1,4 +1,5 @@
 using Mosel.Experiments.Errors;
+using Mosel.Experiments.Formats;
 using System.Text.Json;
 using Mosel.Experiments.Output;
 

@@ -1,9 +1,9 @@
 using Mosel.Experiments.Errors;
+using Mosel.Experiments.Formats;
 using System.IO.Compression;
 using System.Text;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
-using Mosel.Experiments.Reporting;
 
 namespace Mosel.Experiments.Sessions;
 

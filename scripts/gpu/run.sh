@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs on the GPU machine (see README "On a GPU"): unpacks .gpu/mosel.tar.xz, points mosel at PyTorch's
+# Runs on the GPU machine (see docs/real-execution.md, "On a GPU"): unpacks .gpu/mosel.tar.xz, points mosel at PyTorch's
 # CUDA libtorch, then: doctor; profiles every zoo model at batch 1..32 in fp32 and fp16; times the same
 # architectures in PyTorch eager for comparison; runs the fidelity report.
 # Everything it writes goes to $OUT (the device tool brings it back).

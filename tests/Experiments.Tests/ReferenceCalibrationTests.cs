@@ -5,8 +5,8 @@ using Mosel.Sim.Metrics;
 namespace Mosel.Experiments.Tests;
 
 /// <summary>
-/// The reference engine's default calibration against the authors' code run in real time with a stub worker (README
-/// "Engines"): TVLT fp32, slack 17 ms, target 0.70, 80 s per point. That run's numbers are the oracle: each mean over
+/// The reference engine's default calibration against the authors' code run in real time with a stub worker (docs/engines.md,
+/// section "Engines"): TVLT fp32, slack 17 ms, target 0.70, 80 s per point. That run's numbers are the oracle: each mean over
 /// seeds 1-10 must be within 0.05 of its tracer violation and within 10 % (+ 1 req/s) of its processed throughput — for
 /// MOSEL at 80 req/s within 10 % of 54.3, and at 120 req/s collapsed to at most 10 req/s (the real run processed 4.0).
 /// </summary>

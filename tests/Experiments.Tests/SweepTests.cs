@@ -17,7 +17,7 @@ public sealed class SweepTests
     [Fact]
     public void AZipColumnMayRepeatAValueAsTheReadmesExampleDoes()
     {
-        // The README's bands: (0.713, 0.743), (0.683, 0.743), (0.623, 0.733) — max repeats 0.743, the rows all differ.
+        // The bands of docs/studies.md's example: (0.713, 0.743), (0.683, 0.743), (0.623, 0.733) — max repeats 0.743, the rows all differ.
         using var scratch = new Scratch();
         string config = scratch.File("bands.yaml", Config("""
             sweep:

@@ -5,16 +5,16 @@ namespace Mosel.Experiments.Tests;
 
 public sealed class TraceFileTests
 {
-    /// <summary>The README's two example lines of every trace format are read as it says: the requests they hold, over the span they cover.</summary>
+    /// <summary>The two example lines docs/studies.md gives of every trace format are read as it says: the requests they hold, over the span they cover.</summary>
     [Theory]
     [InlineData("per_second", 107, 2)]
     [InlineData("per_minute", 1513, 60)]
     [InlineData("per_hour", 337_400, 7200)]
     [InlineData("timestamps", 2, 1)]
     [InlineData("time_value", double.NaN, 20)]
-    public void TheReadmesTraceExamplesReadAsItSays(string format, double requests, double seconds)
+    public void TheDocsTraceExamplesReadAsTheySay(string format, double requests, double seconds)
     {
-        string row = File.ReadLines(Repo.PathOf("README.md")).Single(l => l.StartsWith($"| `{format}` |", StringComparison.Ordinal));
+        string row = File.ReadLines(Repo.PathOf("docs/studies.md")).Single(l => l.StartsWith($"| `{format}` |", StringComparison.Ordinal));
         string[] lines = row.Split('|')[2].Split("<br>").Select(cell => cell.Trim().Trim('`')).ToArray();
         using var scratch = new Scratch();
         ArrivalTrace trace = TraceFile.Load(scratch.File($"{format}.txt", string.Join('\n', lines) + "\n"), TraceFormatNames.ByName[format]);

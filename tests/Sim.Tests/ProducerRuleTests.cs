@@ -55,7 +55,7 @@ public class ProducerRuleTests
     [Fact]
     public void TheDefaultJobSizeHasMean3Point149()
     {
-        // E[min(32, max(1, trunc(N(1, 6))))] summed by hand over the normal's mass (README quotes it).
+        // E[min(32, max(1, trunc(N(1, 6))))] summed by hand over the normal's mass (docs/studies.md quotes it).
         Assert.Equal(3.1492, JobSizeDistribution.Normal(1, 6, 32, SizeRounding.Truncate).Mean, 4);
     }
 }

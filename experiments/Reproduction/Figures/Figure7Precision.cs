@@ -1,3 +1,4 @@
+using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
 using Mosel.Plots.Recipes;
 

@@ -1,6 +1,6 @@
 namespace Mosel.Sim.Metrics;
 
-/// <summary>The headline numbers of one run. Definitions are in docs: README "Metrics".</summary>
+/// <summary>The headline numbers of one run. Definitions are in docs/metrics.md.</summary>
 public sealed record RunSummary
 {
     public required double OfferedSeconds { get; init; }

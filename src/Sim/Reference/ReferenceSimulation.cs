@@ -13,7 +13,7 @@ namespace Mosel.Sim.Reference;
 /// be re-planned), then — for maximize — runs the idle path, looks for a violator and re-plans, holding the monitor for
 /// the solve time; then it sleeps by its policy's rule. The worker drops a job whose start + estimated latency is past
 /// its extended deadline + grace and resets the shared backlog counter whenever its FIFO is empty.
-/// The rules and their sources: ../shared/design/reference-behaviour.md and README "Engines".
+/// The rules and their sources: ../shared/design/reference-behaviour.md and docs/engines.md.
 /// </summary>
 public sealed class ReferenceSimulation : ISimulation
 {

@@ -1,7 +1,7 @@
-namespace Mosel.Experiments;
+namespace Mosel.Experiments.Output;
 
 /// <summary>
-/// The mosel command line being carried out, for provenance: set by <see cref="MoselCli.Run"/> for the call it makes (so
+/// The mosel command line being carried out, for provenance: set by the command line's entry point for the call it makes (so
 /// an in-process caller's own arguments do not leak in), else the process's.
 /// </summary>
 public static class Invocation

@@ -1,7 +1,7 @@
 using CsvHelper;
 using Mosel.Experiments.Errors;
 
-namespace Mosel.Experiments.Reporting;
+namespace Mosel.Experiments.Formats;
 
 /// <summary>A result CSV read whole: its header and rows as text, columns looked up by name.</summary>
 public sealed class CsvTable

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Mosel.Experiments.Output;
+namespace Mosel.Experiments.Formats;
 
 /// <summary>Culture-invariant CSV writers, so result files are byte-identical across machines.</summary>
 public static class CsvFiles

@@ -1,7 +1,7 @@
 using Mosel.Policies;
 using Mosel.Sim.Profiles;
 
-namespace Mosel.Experiments.Reproduction;
+namespace Mosel.Experiments.Output;
 
 /// <summary>The names the figures give the policies: the paper's for its own, the peers' papers' for theirs.</summary>
 public static class PolicyLabels
