@@ -1,3 +1,4 @@
+using Mosel.Experiments.Formats;
 using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Output;
@@ -81,14 +82,19 @@ public static class SimulateCommand
                     AnsiConsole.Write(table);
                 }
             }
-            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] (summary.csv, aggregate.csv, summary.json, windows.csv, job_accuracy.csv{Records(study.Points[0])}, config.resolved.yaml, provenance.json)");
+            AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(folder.FinalPath)}[/] ({string.Join(", ", Written(study.Points[0]))})");
             return 0;
         }));
         return command;
     }
 
-    private static string Records(ExperimentConfig experiment) =>
-        experiment.JobRecords && ResultsWriter.RecordFiles(experiment) is var (jobs, decisions) ? $", {jobs}, {decisions}" : "";
+    /// <summary>The files a run of the config writes, in the order the output files are documented.</summary>
+    private static IEnumerable<string> Written(ExperimentConfig experiment)
+    {
+        string[] records = experiment.JobRecords && ResultsWriter.RecordFiles(experiment) is var (jobs, decisions) ? [jobs, decisions] : [];
+        return [ResultFiles.Summary, ResultFiles.Aggregate, ResultFiles.SummaryJson, ResultFiles.Windows, ResultFiles.JobAccuracy, .. records,
+            ResultFiles.ResolvedConfig, ResultFiles.Provenance];
+    }
 
     private static IReadOnlyList<RunOutcome> RunWithProgress(Study study, string directory, int? parallelism)
     {

@@ -12,8 +12,6 @@ namespace Mosel.Experiments.Output;
 /// </summary>
 public static class AggregateFiles
 {
-    public const string CsvFile = "aggregate.csv";
-    public const string JsonFile = "summary.json";
 
     private static readonly string[] s_statistics = ["mean", "sd", "ci95"];
 

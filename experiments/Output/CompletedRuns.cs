@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Running;
 using Mosel.Experiments.Safety;
 
@@ -12,7 +13,7 @@ public static class CompletedRuns
 {
     public static bool AlreadyHeld(string folder, Study study, ShardSpec? shard)
     {
-        if (!Directory.Exists(folder) || !OutputTarget.IsMoselFolder(folder) || OutputTarget.KindOf(folder) != OutputKind.Simulation || !File.Exists(Path.Combine(folder, "summary.csv")))
+        if (!Directory.Exists(folder) || !OutputTarget.IsMoselFolder(folder) || OutputTarget.KindOf(folder) != OutputKind.Simulation || !File.Exists(Path.Combine(folder, ResultFiles.Summary)))
         {
             return false;
         }
@@ -23,7 +24,7 @@ public static class CompletedRuns
             return manifest is not null && manifest.IsOf(study, shard) && manifest.FirstChangedFile(folder) is null;
         }
         // The same resolved config, the same build, and the same input contents as the folder's provenance records.
-        string resolved = Path.Combine(folder, ResultsWriter.ResolvedConfigFile);
+        string resolved = Path.Combine(folder, ResultFiles.ResolvedConfig);
         return manifest is null && File.Exists(resolved)
             && File.ReadAllText(resolved).Split('\n', 2)[1] == ResultsWriter.ResolvedConfig(study)
             && Provenance.Read(folder) is { } recorded

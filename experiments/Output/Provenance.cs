@@ -1,3 +1,4 @@
+using Mosel.Experiments.Formats;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -13,7 +14,6 @@ namespace Mosel.Experiments.Output;
 /// </summary>
 public static class Provenance
 {
-    public const string File = "provenance.json";
 
     public static void Write(string path, Study study)
     {
@@ -43,7 +43,7 @@ public static class Provenance
         json.WriteStartObject("provenance");
         WriteVersion(json);
         WriteInputs(json, study);
-        json.WriteString("machine_and_command", File);
+        json.WriteString("machine_and_command", ResultFiles.Provenance);
         json.WriteEndObject();
     }
 
@@ -75,7 +75,7 @@ public static class Provenance
     /// <summary>The build and input digests a results folder's provenance.json records, or null where it holds none that can be read.</summary>
     public static (string Build, IReadOnlyList<InputDigest> Inputs)? Read(string folder)
     {
-        string path = Path.Combine(folder, File);
+        string path = Path.Combine(folder, ResultFiles.Provenance);
         try
         {
             using JsonDocument json = JsonDocument.Parse(System.IO.File.ReadAllText(path));

@@ -13,12 +13,10 @@ public static class ResultsWriter
     /// <summary>The per-job and per-decision record files of a config, named after their format.</summary>
     public static (string Jobs, string Decisions) RecordFiles(ExperimentConfig config) => config.RecordsFormat switch
     {
-        RecordsFormat.Csv => ("jobs.csv", "decisions.csv"),
-        RecordsFormat.Parquet => ("jobs.parquet", "decisions.parquet"),
-        _ => ("jobs.csv.gz", "decisions.csv.gz"),
+        RecordsFormat.Csv => ResultFiles.Records("csv"),
+        RecordsFormat.Parquet => ResultFiles.Records("parquet"),
+        _ => ResultFiles.Records("csv.gz"),
     };
-
-    public const string ResolvedConfigFile = "config.resolved.yaml";
 
     private const string ResolvedFromPrefix = "# Resolved from ";
     private const string ResolvedFromSuffix = ": every default filled in, input paths absolute (it re-runs from anywhere).";
@@ -46,15 +44,15 @@ public static class ResultsWriter
     public static void Write(string directory, Study study, IReadOnlyList<RunOutcome> outcomes)
     {
         string File(string name) => Path.Combine(directory, name);
-        System.IO.File.WriteAllText(File(ResolvedConfigFile),
+        System.IO.File.WriteAllText(File(ResultFiles.ResolvedConfig),
             $"{ResolvedFromPrefix}{Path.GetFullPath(study.SourcePath)}{ResolvedFromSuffix}\n" + ResolvedConfig(study));
-        Provenance.Write(File(Provenance.File), study);
-        WriteSummary(File("summary.csv"), study, outcomes);
-        WriteWindows(File("windows.csv"), study, outcomes);
-        WriteJobAccuracy(File("job_accuracy.csv"), study, outcomes);
+        Provenance.Write(File(ResultFiles.Provenance), study);
+        WriteSummary(File(ResultFiles.Summary), study, outcomes);
+        WriteWindows(File(ResultFiles.Windows), study, outcomes);
+        WriteJobAccuracy(File(ResultFiles.JobAccuracy), study, outcomes);
         IReadOnlyList<AggregatePoint> points = AggregatePoint.Build(outcomes);
-        AggregateFiles.WriteCsv(File(AggregateFiles.CsvFile), study.SweptKeys, points);
-        AggregateFiles.WriteJson(File(AggregateFiles.JsonFile), study, points);
+        AggregateFiles.WriteCsv(File(ResultFiles.Aggregate), study.SweptKeys, points);
+        AggregateFiles.WriteJson(File(ResultFiles.SummaryJson), study, points);
         ExperimentConfig first = study.Points[0];
         if (first.JobRecords)
         {

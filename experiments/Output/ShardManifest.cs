@@ -1,4 +1,5 @@
 using Mosel.Experiments.Errors;
+using Mosel.Experiments.Formats;
 using System.Text.Json;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Running;
@@ -14,7 +15,6 @@ namespace Mosel.Experiments.Output;
 public sealed record ShardManifest(string Build, string ConfigSha256, int Shard, int Shards, IReadOnlyList<string> RunIds,
     IReadOnlyList<InputDigest> Inputs, IReadOnlyDictionary<string, string> Files)
 {
-    public const string File = "shard.json";
 
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -42,16 +42,16 @@ public sealed record ShardManifest(string Build, string ConfigSha256, int Shard,
     /// <summary>SHA-256 of every result file (not the manifest, the marker or provenance.json, which holds the time and machine).</summary>
     private static Dictionary<string, string> Checksums(string folder) =>
         Directory.GetFiles(folder).Select(Path.GetFileName)
-            .Where(f => f is not File and not Safety.OutputTarget.MarkerFile and not Provenance.File)
+            .Where(f => f is not ResultFiles.ShardManifest and not Safety.OutputTarget.MarkerFile and not ResultFiles.Provenance)
             .Order(StringComparer.Ordinal)
             .ToDictionary(f => f!, f => Provenance.Sha256(Path.Combine(folder, f!)), StringComparer.Ordinal);
 
-    public void Write(string folder) => System.IO.File.WriteAllText(Path.Combine(folder, File), JsonSerializer.Serialize(this, s_json) + "\n");
+    public void Write(string folder) => System.IO.File.WriteAllText(Path.Combine(folder, ResultFiles.ShardManifest), JsonSerializer.Serialize(this, s_json) + "\n");
 
     /// <summary>The folder's manifest, or null where it has none (not a shard); one error line when it cannot be read.</summary>
     public static ShardManifest? Read(string folder)
     {
-        string path = Path.Combine(folder, File);
+        string path = Path.Combine(folder, ResultFiles.ShardManifest);
         if (!System.IO.File.Exists(path))
         {
             return null;

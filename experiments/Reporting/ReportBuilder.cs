@@ -356,7 +356,7 @@ public sealed class ReportBuilder
                     return (study, row);
                 }
             }
-            throw new ConfigException($"--run: no run '{runId}' in {string.Join(", ", _studies.Select(s => Path.Combine(s.Folder, "summary.csv")))}");
+            throw new ConfigException($"--run: no run '{runId}' in {string.Join(", ", _studies.Select(s => Path.Combine(s.Folder, ResultFiles.Summary)))}");
         }
         StudyResults first = _studies[0];
         CsvTable summary = first.Summary;

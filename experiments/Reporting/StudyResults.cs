@@ -1,7 +1,6 @@
 using Mosel.Experiments.Errors;
 using Mosel.Experiments.Formats;
 using System.Text.Json;
-using Mosel.Experiments.Output;
 
 namespace Mosel.Experiments.Reporting;
 
@@ -21,7 +20,7 @@ public sealed record StudyResults(string Folder, string Name, IReadOnlyList<stri
             throw new ConfigException($"{folder}: no such results folder");
         }
         string File(string name) => Path.Combine(folder, name);
-        string summaryJson = File(AggregateFiles.JsonFile);
+        string summaryJson = File(ResultFiles.SummaryJson);
         if (!System.IO.File.Exists(summaryJson))
         {
             throw new ConfigException($"{summaryJson}: not found (is {folder} a folder that mosel simulate wrote?)");
@@ -38,21 +37,21 @@ public sealed record StudyResults(string Folder, string Name, IReadOnlyList<stri
         {
             throw new ConfigException($"{summaryJson}: not a summary.json that Mosel wrote ({e.Message.Split('\n')[0]})", e);
         }
-        CsvTable summary = WithRows(File("summary.csv"));
-        CsvTable aggregate = WithRows(File(AggregateFiles.CsvFile));
+        CsvTable summary = WithRows(File(ResultFiles.Summary));
+        CsvTable aggregate = WithRows(File(ResultFiles.Aggregate));
         // Each run once, each parameter point once: a repeated row would attach its numbers to the wrong series.
         Unique(summary, summary.Has("run_id") ? [summary.Column("run_id")] : [0], "run");
         int[] pointColumns = [.. swept.Where(aggregate.Has).Select(aggregate.Column), .. s_pointColumns.Where(aggregate.Has).Select(aggregate.Column)];
         Unique(aggregate, pointColumns, "parameter point");
-        return new StudyResults(folder, name, swept, aggregate, summary, ReadText(File("config.resolved.yaml")), ReadText(File(Output.Provenance.File)));
+        return new StudyResults(folder, name, swept, aggregate, summary, ReadText(File(ResultFiles.ResolvedConfig)), ReadText(File(ResultFiles.Provenance)));
     }
 
     /// <summary>The accuracy distribution (job_accuracy.csv) of the given runs.</summary>
     public CsvTable JobAccuracy(IReadOnlySet<string> runIds) =>
-        CsvTable.Read(Path.Combine(Folder, "job_accuracy.csv"), row => runIds.Contains(row[0]));
+        CsvTable.Read(Path.Combine(Folder, ResultFiles.JobAccuracy), row => runIds.Contains(row[0]));
 
     /// <summary>The metrics windows of one run (windows.csv is read row by row and only that run's rows are kept).</summary>
-    public CsvTable Windows(string runId) => CsvTable.Read(Path.Combine(Folder, "windows.csv"), row => row[0] == runId);
+    public CsvTable Windows(string runId) => CsvTable.Read(Path.Combine(Folder, ResultFiles.Windows), row => row[0] == runId);
 
     private static void Unique(CsvTable table, int[] columns, string what)
     {

@@ -1,3 +1,5 @@
+using Mosel.Experiments.Formats;
+
 namespace Mosel.Experiments.Safety;
 
 /// <summary>
@@ -56,6 +58,6 @@ public static class OutputKinds
         : File.Exists(Path.Combine(folder, "datasheet.md")) ? OutputKind.Dataset
         : File.Exists(Path.Combine(folder, "report.html")) ? OutputKind.Report
         : File.Exists(Path.Combine(folder, "report.md")) ? OutputKind.Reproduction
-        : File.Exists(Path.Combine(folder, "summary.csv")) ? OutputKind.Simulation
+        : File.Exists(Path.Combine(folder, ResultFiles.Summary)) ? OutputKind.Simulation
         : null;
 }

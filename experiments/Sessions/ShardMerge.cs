@@ -20,7 +20,7 @@ public static class ShardMerge
     public static Study Merge(IReadOnlyList<string> shards, string directory)
     {
         ShardManifest[] manifests = shards.Select(s => ShardManifest.Read(s)
-            ?? throw new ConfigException($"{s}: not a shard (no {ShardManifest.File}; mosel simulate --shard I/N writes one)")).ToArray();
+            ?? throw new ConfigException($"{s}: not a shard (no {ResultFiles.ShardManifest}; mosel simulate --shard I/N writes one)")).ToArray();
         Check(shards, manifests);
         Study study = LoadStudy(shards[0], manifests[0]);
         ExperimentConfig first = study.Points[0];
@@ -47,8 +47,8 @@ public static class ShardMerge
         string[] order = study.Runs.Select(r => r.Id).ToArray();
         int[] ownerOf = order.Select(id => owner[id]).ToArray();
 
-        File.Copy(Path.Combine(shards[0], ResultsWriter.ResolvedConfigFile), Path.Combine(directory, ResultsWriter.ResolvedConfigFile));
-        foreach (string file in new[] { "summary.csv", "windows.csv", "job_accuracy.csv" })
+        File.Copy(Path.Combine(shards[0], ResultFiles.ResolvedConfig), Path.Combine(directory, ResultFiles.ResolvedConfig));
+        foreach (string file in ResultFiles.PerRun)
         {
             Interleave(shards, file, gzip: false, order, ownerOf, directory);
         }
@@ -59,10 +59,10 @@ public static class ShardMerge
             Interleave(shards, jobs, gzip, order, ownerOf, directory);
             Interleave(shards, decisions, gzip, order, ownerOf, directory);
         }
-        IReadOnlyList<AggregatePoint> points = AggregatePoint.Build(SummaryValues(Path.Combine(directory, "summary.csv"), study));
-        AggregateFiles.WriteCsv(Path.Combine(directory, AggregateFiles.CsvFile), study.SweptKeys, points);
-        AggregateFiles.WriteJson(Path.Combine(directory, AggregateFiles.JsonFile), study, points);
-        Provenance.Write(Path.Combine(directory, Provenance.File), study);
+        IReadOnlyList<AggregatePoint> points = AggregatePoint.Build(SummaryValues(Path.Combine(directory, ResultFiles.Summary), study));
+        AggregateFiles.WriteCsv(Path.Combine(directory, ResultFiles.Aggregate), study.SweptKeys, points);
+        AggregateFiles.WriteJson(Path.Combine(directory, ResultFiles.SummaryJson), study, points);
+        Provenance.Write(Path.Combine(directory, ResultFiles.Provenance), study);
         return study;
     }
 
@@ -74,7 +74,7 @@ public static class ShardMerge
         {
             if (manifests[s].FirstChangedFile(shards[s]) is string changed)
             {
-                throw new ConfigException($"{Path.Combine(shards[s], changed)}: not as the shard wrote it (missing, cut short or edited since; its {ShardManifest.File} keeps every result file's SHA-256); run that shard again");
+                throw new ConfigException($"{Path.Combine(shards[s], changed)}: not as the shard wrote it (missing, cut short or edited since; its {ResultFiles.ShardManifest} keeps every result file's SHA-256); run that shard again");
             }
         }
         for (int s = 1; s < shards.Count; s++)
@@ -90,7 +90,7 @@ public static class ShardMerge
             }
             if (manifests[s].ConfigSha256 != first.ConfigSha256)
             {
-                throw new ConfigException($"{shards[s]}: a different study from {shards[0]} (their {ResultsWriter.ResolvedConfigFile} differ)");
+                throw new ConfigException($"{shards[s]}: a different study from {shards[0]} (their {ResultFiles.ResolvedConfig} differ)");
             }
             if (manifests[s].Shards != first.Shards)
             {
@@ -114,12 +114,12 @@ public static class ShardMerge
     /// <summary>The study as the shards ran it: their resolved config, under the path of the config it was resolved from.</summary>
     private static Study LoadStudy(string shard, ShardManifest manifest)
     {
-        string resolved = Path.Combine(shard, ResultsWriter.ResolvedConfigFile);
+        string resolved = Path.Combine(shard, ResultFiles.ResolvedConfig);
         string source = ResultsWriter.ResolvedFrom(resolved) ?? resolved;
         Study study = Study.Validate(ConfigLoader.Read(resolved), source);
         if (ResultsWriter.ConfigFingerprint(study) != manifest.ConfigSha256)
         {
-            throw new ConfigException($"{resolved}: does not match its {ShardManifest.File} (edited after the shard ran?)");
+            throw new ConfigException($"{resolved}: does not match its {ResultFiles.ShardManifest} (edited after the shard ran?)");
         }
         return study;
     }
