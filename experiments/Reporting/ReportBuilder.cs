@@ -263,7 +263,8 @@ public sealed class ReportBuilder
             case ReportAxis.Share:
                 return (-0.02, 1.02);
             case ReportAxis.FromZero:
-                return (0, null);
+                // One top for every panel of a figure, so that panels compare at a glance.
+                return (0, values.Length == 0 ? null : Math.Max(1e-9, values.Max(v => v.Mean + v.Ci)) * 1.05);
             default:
                 if (values.Length == 0)
                 {
