@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
 using Spectre.Console;
 
@@ -9,7 +10,7 @@ public static class RunList
 {
     public static Table Build(Study study)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumn("run_id");
+        var table = new Table().Border(TableBorder.Simple).AddColumn(ResultColumns.RunId);
         foreach (string key in study.SweptKeys)
         {
             table.AddColumn(Markup.Escape(key));

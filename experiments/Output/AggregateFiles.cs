@@ -19,7 +19,7 @@ public static class AggregateFiles
     public static void WriteCsv(string path, IReadOnlyList<string> sweptKeys, IReadOnlyList<AggregatePoint> points)
     {
         using CsvWriter csv = CsvFiles.Create(path);
-        csv.WriteRow([.. sweptKeys, "policy", "load_qps", "seeds", .. SummaryColumns.All.SelectMany(c => s_statistics.Select(s => $"{c.CsvName}_{s}"))]);
+        csv.WriteRow([.. sweptKeys, ResultColumns.Policy, ResultColumns.LoadQps, ResultColumns.Seeds, .. SummaryColumns.All.SelectMany(c => s_statistics.Select(s => $"{c.CsvName}_{s}"))]);
         foreach (AggregatePoint point in points)
         {
             var fields = new List<object?>(point.Sweep.Settings.Select(s => s.Value)) { point.Policy, point.LoadQps, point.Seeds };
@@ -55,16 +55,16 @@ public static class AggregateFiles
                 Typed(json, setting.Key, setting.Value);
             }
             json.WriteEndObject();
-            json.WriteString("policy", point.Policy);
+            json.WriteString(ResultColumns.Policy, point.Policy);
             if (point.LoadQps is double load)
             {
-                json.WriteNumber("load_qps", load);
+                json.WriteNumber(ResultColumns.LoadQps, load);
             }
             else
             {
-                json.WriteNull("load_qps");
+                json.WriteNull(ResultColumns.LoadQps);
             }
-            json.WriteNumber("seeds", point.Seeds);
+            json.WriteNumber(ResultColumns.Seeds, point.Seeds);
             json.WriteStartObject("metrics");
             for (int i = 0; i < point.Metrics.Count; i++)
             {

@@ -15,7 +15,7 @@ public static class FidelityReport
     public static void Write(string path, IReadOnlyList<FidelityRow> rows)
     {
         using CsvWriter csv = CsvFiles.Create(path);
-        csv.WriteRow("policy", "load_qps", "seed", "metric", "profile_replay", "real_execution", "relative_error", "absolute_difference");
+        csv.WriteRow(ResultColumns.Policy, ResultColumns.LoadQps, ResultColumns.Seed, "metric", "profile_replay", "real_execution", "relative_error", "absolute_difference");
         foreach (FidelityRow row in rows)
         {
             csv.WriteRow(row.Run.Policy, row.Run.LoadQps, row.Run.Seed, row.Metric.CsvName, row.Replay, row.Real, row.RelativeError, row.AbsoluteDifference);

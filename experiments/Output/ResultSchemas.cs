@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Formats;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Output;
@@ -47,19 +48,19 @@ public static class ResultSchemas
     public static CsvSchema<JobAccuracyRow> JobAccuracy(IReadOnlyList<string> sweptKeys) => new(
     [
         .. RunColumns<JobAccuracyRow>(sweptKeys, (in r) => r.Run),
-        new("job_accuracy", (in r) => r.Mass.Accuracy),
-        new("requests", (in r) => r.Mass.Requests),
+        new(ResultColumns.JobAccuracy, (in r) => r.Mass.Accuracy),
+        new(ResultColumns.Requests, (in r) => r.Mass.Requests),
     ]);
 
     /// <summary>Run id, swept keys, policy, precision, load and seed; every metric of <see cref="SummaryColumns"/>; conservation; requests per configuration.</summary>
     public static CsvSchema<SummaryRow> Summary(ModelProfile profile, IReadOnlyList<string> sweptKeys) => new(
     [
-        new("run_id", (in r) => r.Run.Id),
+        new(ResultColumns.RunId, (in r) => r.Run.Id),
         .. SweptColumns<SummaryRow>(sweptKeys, (in r) => r.Run),
-        new("policy", (in r) => r.Run.Policy),
+        new(ResultColumns.Policy, (in r) => r.Run.Policy),
         new("precision", (in r) => Policies.PolicyCatalog.PrecisionOf(r.Run.Policy).ToName()),
-        new("load_qps", (in r) => r.Run.LoadQps),
-        new("seed", (in r) => r.Run.Seed),
+        new(ResultColumns.LoadQps, (in r) => r.Run.LoadQps),
+        new(ResultColumns.Seed, (in r) => r.Run.Seed),
         .. SummaryColumns.All.Select(c => new CsvColumn<SummaryRow>(c.CsvName, (in SummaryRow r) => c.Value(r.Summary))),
         new("conservation_ok", (in r) => r.Summary.ConservationHolds ? "true" : "false"),
         .. PerConfiguration<SummaryRow>(profile, r => r.Summary.FinishedRequestsPerConfiguration),
@@ -85,11 +86,11 @@ public static class ResultSchemas
     /// <summary>The columns every per-run row starts with: the run's stable id, its swept values, policy, load and seed.</summary>
     private static CsvColumn<T>[] RunColumns<T>(IReadOnlyList<string> sweptKeys, RunOf<T> run) =>
     [
-        new("run_id", (in r) => run(r).Id),
+        new(ResultColumns.RunId, (in r) => run(r).Id),
         .. SweptColumns(sweptKeys, run),
-        new("policy", (in r) => run(r).Policy),
-        new("load_qps", (in r) => run(r).LoadQps),
-        new("seed", (in r) => run(r).Seed),
+        new(ResultColumns.Policy, (in r) => run(r).Policy),
+        new(ResultColumns.LoadQps, (in r) => run(r).LoadQps),
+        new(ResultColumns.Seed, (in r) => run(r).Seed),
     ];
 
     /// <summary>One column per swept key, named as the sweep names it (e.g. <c>executor.estimate_factor</c>).</summary>

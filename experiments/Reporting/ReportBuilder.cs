@@ -15,7 +15,7 @@ namespace Mosel.Experiments.Reporting;
 /// </summary>
 public sealed class ReportBuilder
 {
-    private const string LoadAxis = "load_qps";
+    private const string LoadAxis = ResultColumns.LoadQps;
     private const int MaxLegendInside = 4;
 
     /// <summary>Room for a legend beside the plot.</summary>
@@ -58,7 +58,7 @@ public sealed class ReportBuilder
     {
         foreach ((string key, string value) in _layout.Where)
         {
-            string[] keys = ["policy", "load_qps", .. SweptKeys];
+            string[] keys = [ResultColumns.Policy, ResultColumns.LoadQps, .. SweptKeys];
             if (!keys.Contains(key))
             {
                 throw new ConfigException($"--where: '{key}' is not a key of these results ({string.Join(", ", keys)})");
@@ -75,8 +75,8 @@ public sealed class ReportBuilder
     /// <summary>A point's value of a key as --where compares it: the policy's name, the load as written, or the swept value.</summary>
     private static string KeyValue(ReportPoint point, string key) => key switch
     {
-        "policy" => point.Policy,
-        "load_qps" => point.Load?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+        ResultColumns.Policy => point.Policy,
+        ResultColumns.LoadQps => point.Load?.ToString("R", CultureInfo.InvariantCulture) ?? "",
         _ => point.ValueOf(key),
     };
 
@@ -247,7 +247,7 @@ public sealed class ReportBuilder
     private void WriteTidyCsv(string name, string axis, IEnumerable<(ReportPoint Point, string Column, double X, double Mean, double Ci)> rows)
     {
         bool studies = _studies.Count > 1;
-        string[] header = [.. studies ? ["study"] : Array.Empty<string>(), .. SweptKeys, "policy", "load_qps", "metric", "mean", "ci95", "seeds"];
+        string[] header = [.. studies ? ["study"] : Array.Empty<string>(), .. SweptKeys, ResultColumns.Policy, ResultColumns.LoadQps, "metric", "mean", "ci95", ResultColumns.Seeds];
         WriteCsv(name, header, rows.Select(r => (object?[])
             [.. studies ? [StudyLabel(r.Point.Study)] : Array.Empty<object?>(), .. SweptKeys.Select(k => (object?)r.Point.ValueOf(k)), r.Point.Policy, r.Point.Load, r.Column, r.Mean, r.Ci, r.Point.Seeds]));
     }
@@ -286,8 +286,8 @@ public sealed class ReportBuilder
         StudyResults study = first.Study;
         Dictionary<string, string> policyOfRun = RunsAt(study, first, load);
         CsvTable distribution = study.JobAccuracy(policyOfRun.Keys.ToHashSet());
-        int accuracy = distribution.Column("job_accuracy");
-        int requests = distribution.Column("requests");
+        int accuracy = distribution.Column(ResultColumns.JobAccuracy);
+        int requests = distribution.Column(ResultColumns.Requests);
         var series = new List<(string Name, IReadOnlyList<(double Accuracy, double Requests)> Mass, double Mean)>();
         var rows = new List<object?[]>();
         foreach (ReportPoint point in chosen)
@@ -314,7 +314,7 @@ public sealed class ReportBuilder
         Plot plot = series.Count > 0
             ? AccuracyCdfRecipe.Build($"Served accuracy: {where}", "job's served accuracy (exact values)", series)
             : FigureFile.NewPlot($"Served accuracy: {where} (no request finished)", "job's served accuracy", "share of served requests ≤ x");
-        WriteCsv("accuracy_cdf", ["policy", "job_accuracy", "requests", "cumulative_share"], rows);
+        WriteCsv("accuracy_cdf", [ResultColumns.Policy, ResultColumns.JobAccuracy, ResultColumns.Requests, "cumulative_share"], rows);
         return Save(plot, "accuracy_cdf", $"CDF of the served accuracy of every finished request (its job's accuracy), per policy, {where}, seeds pooled; dashed: the mean.");
     }
 
@@ -323,7 +323,7 @@ public sealed class ReportBuilder
     {
         (StudyResults study, string[] run) = ChooseRun(runId);
         CsvTable summary = study.Summary;
-        string id = run[summary.Column("run_id")];
+        string id = run[summary.Column(ResultColumns.RunId)];
         CsvTable windows = study.Windows(id);
         int[] configurations = Enumerable.Range(0, windows.Header.Count).Where(i => windows.Header[i].StartsWith("requests_", StringComparison.Ordinal)).ToArray();
         double Field(string[] row, string column) => windows.Number(row, windows.Column(column));
@@ -331,9 +331,9 @@ public sealed class ReportBuilder
             Field(r, "met_requests"), Field(r, "late_requests"), Field(r, "dropped_requests"), Field(r, "mean_served_accuracy"),
             configurations.Select(c => windows.Number(r, c)).ToArray())).ToArray(), summary.Number(run, summary.Column("offered_s")));
         string[] names = configurations.Select(c => windows.Header[c]["requests_".Length..]).ToArray();
-        string policy = run[summary.Column("policy")];
+        string policy = run[summary.Column(ResultColumns.Policy)];
         string swept = string.Concat(study.SweptKeys.Select(k => $", {Short(k)} = {run[summary.Column(k)]}"));
-        string label = $"{study.Name}: {PolicyLabels.For(policy)}, {LoadText(summary, run)}{swept}, seed {run[summary.Column("seed")]}";
+        string label = $"{study.Name}: {PolicyLabels.For(policy)}, {LoadText(summary, run)}{swept}, seed {run[summary.Column(ResultColumns.Seed)]}";
         IReadOnlyList<(string Name, Plot Plot)> panels = TimeSeriesRecipe.Build(label, points, names);
         const string name = "timeseries";
         WriteCsv(name, ["window_start_s", "offered_rps", "goodput_rps", "violated_rps", "mean_served_accuracy", .. names.Select(n => $"share_{n}")],
@@ -350,7 +350,7 @@ public sealed class ReportBuilder
         {
             foreach (StudyResults study in _studies)
             {
-                int idColumn = study.Summary.Column("run_id");
+                int idColumn = study.Summary.Column(ResultColumns.RunId);
                 string[]? row = study.Summary.Rows.FirstOrDefault(r => r[idColumn] == runId);
                 if (row is not null)
                 {
@@ -361,9 +361,9 @@ public sealed class ReportBuilder
         }
         StudyResults first = _studies[0];
         CsvTable summary = first.Summary;
-        int policy = summary.Column("policy");
-        int load = summary.Column("load_qps");
-        int seed = summary.Column("seed");
+        int policy = summary.Column(ResultColumns.Policy);
+        int load = summary.Column(ResultColumns.LoadQps);
+        int seed = summary.Column(ResultColumns.Seed);
         string[] chosen = summary.Rows
             .OrderByDescending(r => Policies.PolicyCatalog.PlansToTargets(r[policy]))
             .ThenByDescending(r => summary.NumberOrNull(r, load) ?? double.NegativeInfinity)
@@ -376,9 +376,9 @@ public sealed class ReportBuilder
     private static Dictionary<string, string> RunsAt(StudyResults study, ReportPoint point, double? load)
     {
         CsvTable summary = study.Summary;
-        int id = summary.Column("run_id");
-        int policy = summary.Column("policy");
-        int loadColumn = summary.Column("load_qps");
+        int id = summary.Column(ResultColumns.RunId);
+        int policy = summary.Column(ResultColumns.Policy);
+        int loadColumn = summary.Column(ResultColumns.LoadQps);
         int[] swept = study.SweptKeys.Select(summary.Column).ToArray();
         return summary.Rows
             .Where(r => summary.NumberOrNull(r, loadColumn) == load)
@@ -391,7 +391,7 @@ public sealed class ReportBuilder
     private string SweepText(ReportPoint point) => point.Sweep.Count == 0 ? "" : ", " + string.Join(", ", point.Sweep.Select(s => $"{Short(s.Key)} = {s.Value}"));
 
     private static string LoadText(CsvTable summary, string[] run) =>
-        summary.NumberOrNull(run, summary.Column("load_qps")) is double l ? $"{l.ToString("0.##", CultureInfo.InvariantCulture)} req/s" : "the trace";
+        summary.NumberOrNull(run, summary.Column(ResultColumns.LoadQps)) is double l ? $"{l.ToString("0.##", CultureInfo.InvariantCulture)} req/s" : "the trace";
 
     /// <summary>A swept key as legends and titles write it: the shortest tail no other swept key shares (<see cref="KeyNames"/>).</summary>
     private string Short(string key) => _shortKeys.GetValueOrDefault(key, key);

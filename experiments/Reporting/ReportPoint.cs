@@ -9,9 +9,9 @@ public sealed record ReportPoint(StudyResults Study, IReadOnlyDictionary<string,
     public static IEnumerable<ReportPoint> Read(StudyResults study)
     {
         CsvTable table = study.Aggregate;
-        int policy = table.Column("policy");
-        int load = table.Column("load_qps");
-        int seeds = table.Column("seeds");
+        int policy = table.Column(ResultColumns.Policy);
+        int load = table.Column(ResultColumns.LoadQps);
+        int seeds = table.Column(ResultColumns.Seeds);
         int[] swept = study.SweptKeys.Select(table.Column).ToArray();
         foreach (string[] row in table.Rows)
         {

@@ -11,7 +11,7 @@ namespace Mosel.Experiments.Reporting;
 public sealed record StudyResults(string Folder, string Name, IReadOnlyList<string> SweptKeys, CsvTable Aggregate, CsvTable Summary, string Config, string ProvenanceJson)
 {
     /// <summary>The columns besides the swept keys that name a parameter point in aggregate.csv.</summary>
-    private static readonly string[] s_pointColumns = ["policy", "load_qps"];
+    private static readonly string[] s_pointColumns = [ResultColumns.Policy, ResultColumns.LoadQps];
 
     public static StudyResults Load(string folder)
     {
@@ -40,7 +40,7 @@ public sealed record StudyResults(string Folder, string Name, IReadOnlyList<stri
         CsvTable summary = WithRows(File(ResultFiles.Summary));
         CsvTable aggregate = WithRows(File(ResultFiles.Aggregate));
         // Each run once, each parameter point once: a repeated row would attach its numbers to the wrong series.
-        Unique(summary, summary.Has("run_id") ? [summary.Column("run_id")] : [0], "run");
+        Unique(summary, summary.Has(ResultColumns.RunId) ? [summary.Column(ResultColumns.RunId)] : [0], "run");
         int[] pointColumns = [.. swept.Where(aggregate.Has).Select(aggregate.Column), .. s_pointColumns.Where(aggregate.Has).Select(aggregate.Column)];
         Unique(aggregate, pointColumns, "parameter point");
         return new StudyResults(folder, name, swept, aggregate, summary, ReadText(File(ResultFiles.ResolvedConfig)), ReadText(File(ResultFiles.Provenance)));
