@@ -19,7 +19,10 @@ public static class ConfigLoader
     public static ExperimentConfig Load(string path, IReadOnlyList<string>? overrides = null) => Validate(Read(path, overrides), path);
 
     /// <summary>A config with its <c>sweep:</c> expanded: every point validated and resolved.</summary>
-    public static Study LoadStudy(string path, IReadOnlyList<string>? overrides = null) => Study.Validate(Read(path, overrides), path);
+    public static Study LoadStudy(string path, IReadOnlyList<string>? overrides = null) => LoadStudy(Read(path, overrides), path);
+
+    /// <summary>The same for options already read (and perhaps adjusted, as a preset does), named after their file.</summary>
+    public static Study LoadStudy(ExperimentOptions options, string path) => Study.Validate(options, path);
 
     /// <summary>The config file's options with <c>--set</c> overrides applied, not yet validated.</summary>
     public static ExperimentOptions Read(string path, IReadOnlyList<string>? overrides = null)

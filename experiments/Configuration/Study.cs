@@ -46,8 +46,11 @@ public sealed class Study
 
     public static Study Of(ExperimentConfig config) => new(config.Options, [config]);
 
-    /// <summary>Validates every point; the first point with a mistake is reported, each line naming the point.</summary>
-    public static Study Validate(ExperimentOptions options, string path)
+    /// <summary>
+    /// Validates every point; the first point with a mistake is reported, each line naming the point. Callers come in
+    /// through <see cref="ConfigLoader.LoadStudy(ExperimentOptions, string)"/>, the one front door to configs.
+    /// </summary>
+    internal static Study Validate(ExperimentOptions options, string path)
     {
         if (options.Sweep is null)
         {

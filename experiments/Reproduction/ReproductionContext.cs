@@ -54,7 +54,7 @@ public sealed class ReproductionContext(ReproductionOptions options, Reproductio
     {
         string path = Path.Combine(_configs, file);
         ExperimentOptions read = ConfigLoader.Read(path, options.Profile is { } profile ? [$"profile={profile}"] : null);
-        Study study = Study.Validate(options.Quick ? ExperimentPresets.Quick(read) : read, path);
+        Study study = ConfigLoader.LoadStudy(options.Quick ? ExperimentPresets.Quick(read) : read, path);
         ExperimentSession.Resolve(study, RunBudget.Default);
         string directory = Path.Combine(options.OutDir, engine.Name, Path.GetFileNameWithoutExtension(file));
         Directory.CreateDirectory(directory);

@@ -116,7 +116,7 @@ public static class ShardMerge
     {
         string resolved = Path.Combine(shard, ResultFiles.ResolvedConfig);
         string source = ResultsWriter.ResolvedFrom(resolved) ?? resolved;
-        Study study = Study.Validate(ConfigLoader.Read(resolved), source);
+        Study study = ConfigLoader.LoadStudy(ConfigLoader.Read(resolved), source);
         if (ResultsWriter.ConfigFingerprint(study) != manifest.ConfigSha256)
         {
             throw new ConfigException($"{resolved}: does not match its {ResultFiles.ShardManifest} (edited after the shard ran?)");
