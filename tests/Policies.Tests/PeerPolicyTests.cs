@@ -48,7 +48,19 @@ public sealed class PeerPolicyTests
         return [.. recorder.Jobs.OrderBy(j => j.Id)];
     }
 
-    private static int ConfigurationOf(JobRecord job) => UniformStrategies.ConfigurationOf(job.Strategy);
+    /// <summary>The configuration a job ran all its requests with (-1 for a mixed strategy).</summary>
+    private static int ConfigurationOf(JobRecord job)
+    {
+        ReadOnlySpan<int> counts = job.Strategy.Counts;
+        for (int c = 0; c < counts.Length; c++)
+        {
+            if (counts[c] == job.Strategy.Size)
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
 
     /// <summary>Size-1 jobs spread evenly over [start, start + 1 s): job i at start + (i + 0.5) / n, never on a period's edge.</summary>
     private static IEnumerable<JobArrival> Second(double start, int jobs, double target = 0.5) =>

@@ -20,8 +20,6 @@ public sealed class PeriodMeter
         _periodEnd = periodSeconds;
     }
 
-    public double PeriodSeconds => _period;
-
     /// <summary>Request rate of the first period the last <see cref="Advance"/> closed (the later ones it closed were empty).</summary>
     public double LastRatePerSecond { get; private set; }
 

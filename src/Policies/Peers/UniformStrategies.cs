@@ -27,21 +27,5 @@ public sealed class UniformStrategies
 
     public LatencyModel Estimate { get; }
 
-    public int ConfigurationCount => _byConfiguration.Length;
-
     public Strategy Of(int configuration, int size) => _byConfiguration[configuration][size];
-
-    /// <summary>The configuration a uniform strategy runs (the one with a non-zero count).</summary>
-    public static int ConfigurationOf(Strategy strategy)
-    {
-        ReadOnlySpan<int> counts = strategy.Counts;
-        for (int c = 0; c < counts.Length; c++)
-        {
-            if (counts[c] == strategy.Size)
-            {
-                return c;
-            }
-        }
-        return -1;
-    }
 }
