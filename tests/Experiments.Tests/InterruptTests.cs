@@ -70,8 +70,10 @@ public sealed class InterruptTests
             // point boundary comes soon even when other processes slow it down several times.
             : ["profile", "--model", "tvlt", "--scale", "tiny", "--out", output, "--runs", "200"];
         using Process mosel = StartMosel(args);
-        // Long enough for libtorch to load and the work to start on a busy machine; the work itself takes minutes.
-        Thread.Sleep(TimeSpan.FromSeconds(6));
+        // The signal goes once the command has used 3 CPU-seconds: past loading libtorch (about 1.5) and early in the work
+        // (the profile takes about 15, training far more), at the same point of progress however fast or busy the machine
+        // is. A fixed wall-clock wait came after the whole profile on a fast, idle machine (it takes 8 s there).
+        WaitForCpuSeconds(mosel, 3, TimeSpan.FromSeconds(120));
         Assert.False(mosel.HasExited, "the command ended before the signal");
         using (Process kill = Process.Start("kill", ["-s", "INT", mosel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -82,6 +84,31 @@ public sealed class InterruptTests
         Assert.Equal(130, mosel.ExitCode);
         Assert.Equal("interrupted; nothing written", error.Trim());
         Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
+    }
+
+    /// <summary>Waits until the process has used this much CPU time (user + system, from /proc), it ends, or the wall-clock limit passes.</summary>
+    private static void WaitForCpuSeconds(Process process, double seconds, TimeSpan limit)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!process.HasExited && waited.Elapsed < limit && CpuSeconds(process.Id) < seconds)
+        {
+            Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>utime + stime of /proc/PID/stat (fields 14 and 15, after the parenthesised command name), in clock ticks of 1/100 s.</summary>
+    private static double CpuSeconds(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;   // The process has just ended.
+        }
     }
 
     /// <summary>The built mosel in its own process, with the three signals at their default disposition (a background CI job may inherit them ignored).</summary>
