@@ -1,6 +1,6 @@
-using Mosel.Experiments.Output;
 using System.CommandLine;
 using Mosel.Experiments.Commands;
+using Mosel.Experiments.Output;
 
 namespace Mosel.Experiments;
 

@@ -1,8 +1,8 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using MathNet.Numerics.Statistics;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Reproduction;
 using Mosel.Experiments.Running;

@@ -1,5 +1,5 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Running;
 
 namespace Mosel.Experiments.Commands;

@@ -1,8 +1,8 @@
-using Mosel.Experiments.Errors;
 using System.Globalization;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
+using Mosel.Experiments.Errors;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Commands;

@@ -1,7 +1,7 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using Mosel.Experiments.Datasets;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Safety;
 using Spectre.Console;

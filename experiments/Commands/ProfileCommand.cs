@@ -1,12 +1,12 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
-using Mosel.Experiments.Configuration;
-using Mosel.Experiments.Profiling;
-using Mosel.Experiments.Safety;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Profiling;
 using Mosel.Executor.Weights;
+using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
+using Mosel.Experiments.Profiling;
+using Mosel.Experiments.Safety;
 using Mosel.Sim.Profiles;
 using Spectre.Console;
 

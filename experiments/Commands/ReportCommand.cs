@@ -1,5 +1,5 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Safety;

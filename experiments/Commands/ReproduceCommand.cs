@@ -1,6 +1,6 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Reproduction;
 using Mosel.Experiments.Reproduction.Figures;

@@ -1,8 +1,8 @@
-using Mosel.Experiments.Errors;
 using System.Diagnostics;
 using MathNet.Numerics.Statistics;
-using Mosel.Experiments.Reproduction.Figures;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Reproduction;
+using Mosel.Experiments.Reproduction.Figures;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;

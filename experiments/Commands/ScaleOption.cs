@@ -1,6 +1,6 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Globalization;
+using Mosel.Experiments.Errors;
 
 namespace Mosel.Experiments.Commands;
 

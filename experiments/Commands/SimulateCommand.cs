@@ -1,6 +1,6 @@
-using Mosel.Experiments.Formats;
 using System.CommandLine;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
 using Mosel.Experiments.Safety;

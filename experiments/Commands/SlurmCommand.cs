@@ -1,8 +1,8 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Running;
 using Mosel.Experiments.Safety;
 using Spectre.Console;

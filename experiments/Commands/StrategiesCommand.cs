@@ -1,9 +1,9 @@
-using Mosel.Experiments.Errors;
-using Mosel.Experiments.Formats;
 using System.CommandLine;
 using System.Diagnostics;
 using CsvHelper;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Safety;
 using Mosel.Policies.Offline;
 using Mosel.Sim.Profiles;

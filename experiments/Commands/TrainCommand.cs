@@ -1,15 +1,15 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
 using System.Globalization;
+using Mosel.Executor.Datasets;
 using Mosel.Executor.Execution;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
+using Mosel.Executor.Training;
 using Mosel.Executor.Weights;
-using Mosel.Executor.Datasets;
 using Mosel.Experiments.Datasets;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Profiling;
 using Mosel.Experiments.Safety;
-using Mosel.Executor.Training;
 using Spectre.Console;
 
 namespace Mosel.Experiments.Commands;

@@ -1,8 +1,8 @@
-using Mosel.Experiments.Errors;
 using System.CommandLine;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Weights;
+using Mosel.Experiments.Errors;
 using Mosel.Experiments.Profiling;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
-using Mosel.Experiments.Errors;
 using System.Globalization;
+using Mosel.Experiments.Errors;
 
 namespace Mosel.Experiments.Configuration;
 

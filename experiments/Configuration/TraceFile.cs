@@ -1,7 +1,7 @@
-using Mosel.Experiments.Errors;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Mosel.Experiments.Errors;
 using Mosel.Sim.Workload;
 
 namespace Mosel.Experiments.Configuration;

@@ -1,6 +1,6 @@
-using Mosel.Experiments.Errors;
 using System.Globalization;
 using System.Reflection;
+using Mosel.Experiments.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization.NamingConventions;

@@ -1,6 +1,6 @@
-using Mosel.Experiments.Errors;
 using System.Text.Json.Nodes;
 using Mosel.Executor.Datasets;
+using Mosel.Experiments.Errors;
 
 namespace Mosel.Experiments.Datasets;
 

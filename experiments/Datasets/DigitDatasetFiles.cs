@@ -1,9 +1,9 @@
-using Mosel.Experiments.Formats;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mosel.Executor.Weights;
+using Mosel.Experiments.Formats;
 
 namespace Mosel.Experiments.Datasets;
 

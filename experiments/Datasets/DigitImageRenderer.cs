@@ -1,6 +1,6 @@
-using Mosel.Experiments.Errors;
 using System.Collections.Concurrent;
 using MathNet.Numerics.Distributions;
+using Mosel.Experiments.Errors;
 using SkiaSharp;
 
 namespace Mosel.Experiments.Datasets;

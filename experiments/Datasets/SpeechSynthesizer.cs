@@ -1,7 +1,7 @@
-using Mosel.Experiments.Errors;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Mosel.Executor.Native;
+using Mosel.Experiments.Errors;
 
 namespace Mosel.Experiments.Datasets;
 

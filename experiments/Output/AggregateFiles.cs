@@ -1,8 +1,8 @@
-using Mosel.Experiments.Formats;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Formats;
 
 namespace Mosel.Experiments.Output;
 

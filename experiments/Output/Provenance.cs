@@ -1,9 +1,9 @@
-using Mosel.Experiments.Formats;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Formats;
 
 namespace Mosel.Experiments.Output;
 

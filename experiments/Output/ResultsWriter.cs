@@ -1,7 +1,7 @@
-using Mosel.Experiments.Formats;
 using System.IO.Compression;
 using CsvHelper;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Running;
 using Mosel.Sim.Metrics;
 

@@ -1,7 +1,7 @@
-using Mosel.Experiments.Errors;
-using Mosel.Experiments.Formats;
 using System.Text.Json;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Running;
 
 namespace Mosel.Experiments.Output;

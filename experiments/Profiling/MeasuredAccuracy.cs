@@ -1,9 +1,9 @@
-using Mosel.Experiments.Errors;
 using System.Globalization;
-using Mosel.Executor.Models;
 using Mosel.Executor.Datasets;
-using Mosel.Experiments.Datasets;
+using Mosel.Executor.Models;
 using Mosel.Executor.Training;
+using Mosel.Experiments.Datasets;
+using Mosel.Experiments.Errors;
 using Mosel.Sim.Profiles;
 
 namespace Mosel.Experiments.Profiling;

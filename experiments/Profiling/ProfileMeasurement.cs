@@ -1,7 +1,7 @@
-using Mosel.Experiments.Configuration;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Profiling;
+using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Errors;
 using Mosel.Experiments.Safety;
 using Mosel.Sim.Profiles;

@@ -1,6 +1,6 @@
+using System.Globalization;
 using Mosel.Experiments.Errors;
 using Mosel.Experiments.Formats;
-using System.Globalization;
 using Mosel.Experiments.Output;
 using Mosel.Plots;
 using Mosel.Plots.Recipes;
@@ -142,7 +142,7 @@ public sealed class ReportBuilder
         {
             dimensions.Add(new ReportDimension("study", "study", p => StudyLabel(p.Study)));
         }
-        dimensions.Add(new ReportDimension("policy", "policy", p => PolicyLabels.For(p.Policy)));
+        dimensions.Add(new ReportDimension(ResultColumns.Policy, "policy", p => PolicyLabels.For(p.Policy)));
         if (axis != LoadAxis && _severalLoads)
         {
             dimensions.Add(new ReportDimension(LoadAxis, "load", p => $"{p.Load?.ToString("0.##", CultureInfo.InvariantCulture) ?? "trace"} req/s"));
@@ -164,7 +164,7 @@ public sealed class ReportBuilder
                     ? $"{option}: '{key}' is the x axis of a figure; choose another key"
                     : $"{option}: '{key}' does not vary in these results (keys that do: {string.Join(", ", dimensions.Select(d => d.Key))})");
         int Values(ReportDimension d) => _points.Select(d.Value).Distinct().Count();
-        ReportDimension color = Find(_layout.Color ?? "policy", "--color");
+        ReportDimension color = Find(_layout.Color ?? ResultColumns.Policy, "--color");
         ReportDimension? style = _layout.Style is { } s ? Find(s, "--style") : null;
         if (style is not null && Values(style) > ReportLayout.Styles)
         {
@@ -190,7 +190,7 @@ public sealed class ReportBuilder
         ReportDimension[] named = [.. dimensions.Where(d => d != color && d != style && !facets.Contains(d))];
         string[] colors = [.. _points.Select(color.Value).Distinct()];
         string[] styles = style is null ? [] : [.. _points.Select(style.Value).Distinct()];
-        var rows = new List<(ReportPoint Point, string Column, double X, double Mean, double Ci)>();
+        var rows = new List<(ReportPoint Point, string Column, double Mean, double Ci)>();
         var panels = new List<(string Title, List<DataSeries> Series)>();
         foreach (var panel in _points.GroupBy(p => string.Join(", ", facets.Select(d => d.Describe(d.Value(p))))))
         {
@@ -198,8 +198,9 @@ public sealed class ReportBuilder
             foreach (var group in panel.GroupBy(p => (Color: color.Value(p), Style: style?.Value(p), Others: string.Join(", ", named.Select(d => d.Describe(d.Value(p)))))))
             {
                 string name = string.Join(", ", new[] { color.Describe(group.Key.Color), style is null ? "" : style.Describe(group.Key.Style!), group.Key.Others }.Where(t => t.Length > 0));
-                foreach (ReportLine column in metric.Lines)
+                for (int lineIndex = 0; lineIndex < metric.Lines.Count; lineIndex++)
                 {
+                    ReportLine column = metric.Lines[lineIndex];
                     string line = column.Suffix.Length == 0 ? name : $"{name}, {column.Suffix}";
                     var points = group.Where(p => p.Has(column.Column))
                         .Select(p => (Point: p, X: X(p, axis), Value: p.Metric(column.Column)))
@@ -212,10 +213,10 @@ public sealed class ReportBuilder
                     }
                     series.Add(new DataSeries(line, [.. points.Select(p => new SeriesPoint(p.X, p.Value.Mean, Bar(p.Value.Ci95)))])
                     {
-                        Color = Array.IndexOf(colors, group.Key.Color) * metric.Lines.Count + metric.Lines.ToList().IndexOf(column),
+                        Color = (Array.IndexOf(colors, group.Key.Color) * metric.Lines.Count) + lineIndex,
                         Style = style is null ? null : Array.IndexOf(styles, group.Key.Style),
                     });
-                    rows.AddRange(points.Select(p => (p.Point, column.Column, p.X, p.Value.Mean, p.Value.Ci95)));
+                    rows.AddRange(points.Select(p => (p.Point, column.Column, p.Value.Mean, p.Value.Ci95)));
                 }
             }
             panels.Add((panel.Key, series));
@@ -232,7 +233,7 @@ public sealed class ReportBuilder
         (string Name, Plot Plot)[] plots = [.. panels.Select((p, i) => ($"{i}", LinesRecipe.Build(p.Title.Length == 0 ? title : $"{title}: {p.Title}", $"{xLabel}; {errorBars}", metric.Label,
             p.Series, yMin, yMax, offeredLine: axis == LoadAxis && metric.Name == "throughput_rps", legendOutside: legendOutside, entries: entries)))];
         string file = $"{metric.Name}_vs_{FileName(axis)}";
-        WriteTidyCsv(file, axis, rows);
+        WriteTidyCsv(file, rows);
         string lines = $"colour: {color.Key}{(style is null ? "" : $", marker: {style.Key}")}{(facets.Length == 0 ? "" : $", one panel per {string.Join(" and ", facets.Select(d => d.Key))}")}";
         string caption = $"{metric.Label} against {xLabel} ({lines}); {errorBars}.";
         if (plots.Length == 1)
@@ -244,7 +245,7 @@ public sealed class ReportBuilder
     }
 
     /// <summary>The numbers a metric figure draws in tidy form: one column per swept key, the policy, load, metric, mean, CI and seeds.</summary>
-    private void WriteTidyCsv(string name, string axis, IEnumerable<(ReportPoint Point, string Column, double X, double Mean, double Ci)> rows)
+    private void WriteTidyCsv(string name, IEnumerable<(ReportPoint Point, string Column, double Mean, double Ci)> rows)
     {
         bool studies = _studies.Count > 1;
         string[] header = [.. studies ? ["study"] : Array.Empty<string>(), .. SweptKeys, ResultColumns.Policy, ResultColumns.LoadQps, "metric", "mean", "ci95", ResultColumns.Seeds];

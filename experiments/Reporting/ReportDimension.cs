@@ -1,3 +1,5 @@
+using Mosel.Experiments.Formats;
+
 namespace Mosel.Experiments.Reporting;
 
 /// <summary>
@@ -7,5 +9,5 @@ namespace Mosel.Experiments.Reporting;
 public sealed record ReportDimension(string Key, string Label, Func<ReportPoint, string> Value)
 {
     /// <summary>How a value reads in a legend or title: the policy's and the study's by themselves, others as "label = value".</summary>
-    public string Describe(string value) => Key is "policy" or "study" ? value : $"{Label} = {value}";
+    public string Describe(string value) => Key is ResultColumns.Policy or "study" ? value : $"{Label} = {value}";
 }

@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Mosel.Experiments.Errors;
 using Mosel.Experiments.Formats;
-using System.Text.Json;
 
 namespace Mosel.Experiments.Reporting;
 

@@ -1,6 +1,6 @@
-using Mosel.Experiments.Errors;
 using System.Globalization;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
 using Mosel.Sim.Reference;
 using Mosel.Sim.Workload;
 

@@ -1,8 +1,8 @@
-using Mosel.Experiments.Errors;
-using Mosel.Experiments.Formats;
 using System.IO.Compression;
 using System.Text;
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Errors;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
 
 namespace Mosel.Experiments.Sessions;

@@ -1,12 +1,12 @@
+using Mosel.Executor.Datasets;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
+using Mosel.Executor.Training;
 using Mosel.Executor.Weights;
-using Mosel.Executor.Datasets;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Datasets;
 using Mosel.Experiments.Errors;
 using Mosel.Experiments.Safety;
-using Mosel.Executor.Training;
 using YamlDotNet.RepresentationModel;
 
 namespace Mosel.Experiments.Tests;

@@ -1,5 +1,5 @@
-using Mosel.Experiments.Output;
 using System.Globalization;
+using Mosel.Experiments.Output;
 using Mosel.Experiments.Running;
 using Mosel.Plots.Recipes;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Mosel.Executor.Datasets;
 using Mosel.Executor.Models;
 using Mosel.Executor.Profiling;
-using Mosel.Executor.Datasets;
 using static TorchSharp.torch;
 
 namespace Mosel.Executor.Training;

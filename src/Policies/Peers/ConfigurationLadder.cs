@@ -30,7 +30,10 @@ public static class ConfigurationLadder
     /// <summary>Requests per second the workers sustain with one configuration when jobs have <paramref name="meanSize"/> requests.</summary>
     public static double Capacity(LatencyModel estimate, int configuration, double meanSize, int workers)
     {
-        int size = Math.Clamp((int)Math.Round(meanSize), 1, estimate.MaxBatchSize);
+        int size = TypicalSize(estimate, meanSize);
         return workers * size / estimate.Seconds(configuration, size);
     }
+
+    /// <summary>The batch size the profile is read at for a stream of jobs of <paramref name="meanSize"/> requests on average: the nearest measured one.</summary>
+    public static int TypicalSize(LatencyModel estimate, double meanSize) => Math.Clamp((int)Math.Round(meanSize), 1, estimate.MaxBatchSize);
 }

@@ -76,8 +76,7 @@ public sealed class ProteusPolicy : ISchedulingPolicy
         _predictedRate = double.IsNaN(_predictedRate) ? measured : (alpha * measured) + ((1 - alpha) * _predictedRate);
         // The later closed periods were empty: each one decays the prediction.
         _predictedRate *= Math.Pow(1 - alpha, closed - 1);
-        double meanSize = _meter.MeanJobSize;
-        int size = Math.Clamp((int)Math.Round(meanSize), 1, _strategies.Estimate.MaxBatchSize);
+        int size = ConfigurationLadder.TypicalSize(_strategies.Estimate, _meter.MeanJobSize);
         double[] perRequest = Enumerable.Range(0, _accuracy.Length).Select(c => _strategies.Estimate.Seconds(c, size) / size).ToArray();
         double[] mix = ConfigurationMix.Solve(_accuracy, perRequest, _predictedRate, _settings.Utilisation * _workers);
         if (mix.AsSpan().SequenceEqual(_mix))
