@@ -39,14 +39,10 @@ public static class ReportCommand
             OutputTarget.CheckNotAnInput(outDir, folders.Select(f => f.FullName), "results folders being reported");
             using var folder = new ResultsFolder(outDir, OutputKind.Report);
             var builder = new ReportBuilder(studies, folder.StagingPath, factor, Layout(parse, where, metrics, facet, color, style));
-            IReadOnlyList<ReportFigure> figures = builder.Build(parse.GetValue(run));
-            var content = new ReportContent($"Mosel report: {string.Join(", ", studies.Select(s => s.Name).Distinct())}",
-                $"{studies.Sum(s => s.Summary.Rows.Count)} runs from {string.Join(", ", folders.Select(f => f.FullName))}; figures picked from what varies (load, swept keys).",
-                studies, figures, ReportTableRows.Build(builder.Points, builder.SweptKeys, studies.Length > 1));
-            HtmlReport.Write(folder.StagingPath, content);
-            MarkdownReport.Write(folder.StagingPath, content);
+            ReportDocument document = builder.Document(parse.GetValue(run));
+            ReportFiles.Write(folder.StagingPath, document);
             folder.Commit();
-            AnsiConsole.MarkupLine($"{figures.Count} figures, {HtmlReport.File} and {MarkdownReport.File} in [link]{Markup.Escape(folder.FinalPath)}[/]");
+            AnsiConsole.MarkupLine($"{document.Figures.Count()} figures, {ReportFiles.Names} in [link]{Markup.Escape(folder.FinalPath)}[/]");
             return 0;
         }));
         return command;

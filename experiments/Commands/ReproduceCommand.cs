@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Errors;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Reproduction;
 using Mosel.Experiments.Reproduction.Figures;
 using Mosel.Experiments.Safety;
@@ -64,7 +65,7 @@ public static class ReproduceCommand
             using var folder = new ResultsFolder(outDir, OutputKind.Reproduction);
             ReproductionReport report = PaperReproduction.Run(new ReproductionOptions(folder.StagingPath, isQuick, PaperFigures.All.Where(f => figures.Contains(f.Id)).ToArray(), engines, parallelism, profilePath, configs, factor), message => AnsiConsole.MarkupLine(Markup.Escape(message)));
             folder.Commit();
-            string[][] claims = [.. ReportWriter.ClaimRows(report.Headline, engines)];
+            string[][] claims = [.. ReproductionDocument.ClaimRows(report.Headline, engines)];
             // Figures chosen without the headline numbers have no claims to show: no empty table.
             if (claims.Length > 0)
             {
@@ -75,7 +76,7 @@ public static class ReproduceCommand
                 }
                 AnsiConsole.Write(table);
             }
-            AnsiConsole.MarkupLine($"{report.Figures.Count} figures and report.md in {Markup.Escape(folder.FinalPath)} ({report.WallSeconds:0.0} s)");
+            AnsiConsole.MarkupLine($"{report.Figures.Count} figures, {ReportFiles.Names} in {Markup.Escape(folder.FinalPath)} ({report.WallSeconds:0.0} s)");
             return 0;
         }));
         return command;

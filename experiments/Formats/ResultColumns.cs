@@ -24,4 +24,26 @@ public static class ResultColumns
     public const string JobAccuracy = "job_accuracy";
 
     public const string Requests = "requests";
+
+    /// <summary>aggregate.csv: the statistics over seeds of every metric, in their column order.</summary>
+    public static readonly IReadOnlyList<string> Statistics = [Mean, Sd, Ci95];
+
+    public const string Mean = "mean";
+
+    public const string Sd = "sd";
+
+    public const string Ci95 = "ci95";
+
+    /// <summary>aggregate.csv's column of one statistic of a metric: <c>throughput_rps_mean</c>.</summary>
+    public static string OfStatistic(string metric, string statistic) => $"{metric}_{statistic}";
+
+    /// <summary>The prefix of the columns (summary.csv, windows.csv) that count finished requests per configuration.</summary>
+    public const string RequestsPrefix = "requests_";
+
+    /// <summary>
+    /// The column of a configuration's finished requests, named so that pandas and R take it as an identifier:
+    /// <c>audio+video</c> is <c>requests_audio_video</c>.
+    /// </summary>
+    public static string RequestsOf(string configuration) =>
+        RequestsPrefix + string.Concat(configuration.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
 }

@@ -30,6 +30,12 @@ public static class ResultFiles
     /// <summary>A shard's identity: the study, the shard, its inputs' and result files' digests.</summary>
     public const string ShardManifest = "shard.json";
 
+    /// <summary>A report's self-contained page (<c>mosel report</c>, <c>mosel reproduce</c>).</summary>
+    public const string ReportHtml = "report.html";
+
+    /// <summary>The same report in Markdown, figures linked.</summary>
+    public const string ReportMarkdown = "report.md";
+
     /// <summary>The files with one row (or more) per run, which a merge concatenates shard by shard.</summary>
     public static IReadOnlyList<string> PerRun { get; } = [Summary, Windows, JobAccuracy];
 

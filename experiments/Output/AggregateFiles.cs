@@ -12,14 +12,11 @@ namespace Mosel.Experiments.Output;
 /// </summary>
 public static class AggregateFiles
 {
-
-    private static readonly string[] s_statistics = ["mean", "sd", "ci95"];
-
     /// <param name="sweptKeys">The study's swept keys, a column each before the policy.</param>
     public static void WriteCsv(string path, IReadOnlyList<string> sweptKeys, IReadOnlyList<AggregatePoint> points)
     {
         using CsvWriter csv = CsvFiles.Create(path);
-        csv.WriteRow([.. sweptKeys, ResultColumns.Policy, ResultColumns.LoadQps, ResultColumns.Seeds, .. SummaryColumns.All.SelectMany(c => s_statistics.Select(s => $"{c.CsvName}_{s}"))]);
+        csv.WriteRow([.. sweptKeys, ResultColumns.Policy, ResultColumns.LoadQps, ResultColumns.Seeds, .. SummaryColumns.All.SelectMany(c => ResultColumns.Statistics.Select(s => ResultColumns.OfStatistic(c.CsvName, s)))]);
         foreach (AggregatePoint point in points)
         {
             var fields = new List<object?>(point.Sweep.Settings.Select(s => s.Value)) { point.Policy, point.LoadQps, point.Seeds };
@@ -71,9 +68,9 @@ public static class AggregateFiles
                 SeedSummary metric = point.Metrics[i];
                 json.WriteStartObject(SummaryColumns.All[i].CsvName);
                 json.WriteNumber("n", metric.N);
-                Number(json, "mean", metric.Mean);
-                Number(json, "sd", metric.Sd);
-                Number(json, "ci95", metric.Ci95);
+                Number(json, ResultColumns.Mean, metric.Mean);
+                Number(json, ResultColumns.Sd, metric.Sd);
+                Number(json, ResultColumns.Ci95, metric.Ci95);
                 json.WriteEndObject();
             }
             json.WriteEndObject();

@@ -69,14 +69,14 @@ public static class ResultSchemas
     public static CsvSchema<WindowRow> Windows(ModelProfile profile, IReadOnlyList<string> sweptKeys) => new(
     [
         .. RunColumns<WindowRow>(sweptKeys, (in r) => r.Run),
-        new("window_start_s", (in r) => r.Window.StartSeconds),
-        new("submitted_requests", (in r) => r.Window.SubmittedRequests),
-        new("met_requests", (in r) => r.Window.MetRequests),
-        new("late_requests", (in r) => r.Window.LateRequests),
-        new("dropped_requests", (in r) => r.Window.DroppedRequests),
-        new("mean_served_accuracy", (in r) => r.Window.MeanServedAccuracy),
-        new("queue_length", (in r) => r.Window.QueueLengthAtEnd),
-        new("violation_ratio_met", (in r) => r.Window.MetViolationRatio),
+        new(WindowColumns.Start, (in r) => r.Window.StartSeconds),
+        new(WindowColumns.Submitted, (in r) => r.Window.SubmittedRequests),
+        new(WindowColumns.Met, (in r) => r.Window.MetRequests),
+        new(WindowColumns.Late, (in r) => r.Window.LateRequests),
+        new(WindowColumns.Dropped, (in r) => r.Window.DroppedRequests),
+        new(WindowColumns.MeanServedAccuracy, (in r) => r.Window.MeanServedAccuracy),
+        new(WindowColumns.QueueLength, (in r) => r.Window.QueueLengthAtEnd),
+        new(WindowColumns.ViolationRatioMet, (in r) => r.Window.MetViolationRatio),
         .. PerConfiguration<WindowRow>(profile, r => r.Window.FinishedRequestsPerConfiguration),
     ]);
 
@@ -97,11 +97,7 @@ public static class ResultSchemas
     private static IEnumerable<CsvColumn<T>> SweptColumns<T>(IReadOnlyList<string> sweptKeys, RunOf<T> run) =>
         sweptKeys.Select((key, i) => new CsvColumn<T>(key, (in T r) => run(r).Point.Settings[i].Value));
 
-    /// <summary>
-    /// Finished requests per configuration of the profile, one column each, named so that pandas and R take it as an
-    /// identifier: <c>audio+video</c> is <c>requests_audio_video</c>.
-    /// </summary>
+    /// <summary>Finished requests per configuration of the profile, one column each (<see cref="ResultColumns.RequestsOf"/>).</summary>
     private static IEnumerable<CsvColumn<T>> PerConfiguration<T>(ModelProfile profile, Func<T, IReadOnlyList<long>> counts) =>
-        profile.Configurations.Select((c, i) => new CsvColumn<T>(
-            "requests_" + string.Concat(c.Name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_')), (in T r) => counts(r)[i]));
+        profile.Configurations.Select((c, i) => new CsvColumn<T>(ResultColumns.RequestsOf(c.Name), (in T r) => counts(r)[i]));
 }

@@ -27,23 +27,19 @@ public static class SummaryTable
         }
         (SummaryColumn, string)[] shown =
         [
-            Labelled("scored_requests"),
-            (SummaryColumns.Named("mean_served_accuracy"), "predicted accuracy"),
-            Labelled("measured_served_accuracy"),
-            Labelled("measured_served_accuracy_sd"),
-            (SummaryColumns.Named("share_jobs_meeting_target"), "≥ target (profile)"),
-            Labelled("share_jobs_meeting_target_measured"),
-            Labelled("share_jobs_meeting_target_expected"),
-            Labelled("share_jobs_meeting_target_expected_sd"),
+            Labelled(SummaryColumns.Scored),
+            (SummaryColumns.ServedAccuracy, "predicted accuracy"),
+            Labelled(SummaryColumns.MeasuredAccuracy),
+            Labelled(SummaryColumns.MeasuredAccuracySd),
+            (SummaryColumns.AtTarget, "≥ target (profile)"),
+            Labelled(SummaryColumns.AtTargetMeasured),
+            Labelled(SummaryColumns.AtTargetExpected),
+            Labelled(SummaryColumns.AtTargetExpectedSd),
         ];
         return Build(sweptKeys, outcomes, shown);
     }
 
-    private static (SummaryColumn, string) Labelled(string csvName)
-    {
-        SummaryColumn column = SummaryColumns.Named(csvName);
-        return (column, column.Label);
-    }
+    private static (SummaryColumn, string) Labelled(SummaryColumn column) => (column, column.Label);
 
     private static List<Table> Build(IReadOnlyList<string> sweptKeys, IReadOnlyList<RunOutcome> outcomes, IReadOnlyList<(SummaryColumn Column, string Label)> shown)
     {
@@ -70,14 +66,11 @@ public static class SummaryTable
             foreach (AggregatePoint point in sweep)
             {
                 var cells = new List<string> { point.LoadQps?.ToString("0.##") ?? "trace", Markup.Escape(point.Policy), point.Seeds.ToString() };
-                cells.AddRange(indices.Select(i => Cell(point.Metrics[i], SummaryColumns.All[i].Format)));
+                cells.AddRange(indices.Select(i => SummaryColumns.All[i].Cell(point.Metrics[i].Mean, point.Metrics[i].Ci95, point.Metrics[i].N)));
                 table.AddRow(cells.ToArray());
             }
             tables.Add(table);
         }
         return tables;
     }
-
-    private static string Cell(SeedSummary metric, string format) =>
-        metric.N < 2 ? metric.Mean.ToString(format) : $"{metric.Mean.ToString(format)} ± {metric.Ci95.ToString(format)}";
 }

@@ -1,16 +1,17 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Mosel.Experiments.Reporting;
 
 /// <summary>
-/// report.html: one self-contained file (figures inline as PNG data, no external script, style or font), the aggregate
-/// table, each study's resolved config and provenance. A small inline script checks that every figure decoded and
-/// shows a warning on the page (and in the browser console) when one did not.
+/// report.html: one self-contained file (figures inline as PNG data, no external script, style or font) of the same
+/// document as report.md. A small inline script checks that every figure decoded and shows a warning on the page (and in
+/// the browser console) when one did not.
 /// </summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
-    public const string File = "report.html";
+    public const string File = Formats.ResultFiles.ReportHtml;
 
     private const string Style = """
         body { font-family: sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
@@ -38,39 +39,62 @@ public static class HtmlReport
         });
         """;
 
-    public static void Write(string folder, ReportContent content)
+    public static void Write(string folder, ReportDocument document)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append($"<title>{E(content.Title)}</title>\n<style>\n{Style}</style>\n</head>\n<body>\n")
-            .Append($"<h1>{E(content.Title)}</h1>\n<p>{E(content.Subtitle)}</p>\n")
-            .Append("<div id=\"render-warning\" hidden></div>\n<h2>Figures</h2>\n");
-        foreach (ReportFigure figure in content.Figures)
+            .Append($"<title>{E(document.Title)}</title>\n<style>\n{Style}</style>\n</head>\n<body>\n")
+            .Append($"<h1>{E(document.Title)}</h1>\n<div id=\"render-warning\" hidden></div>\n");
+        foreach (ReportBlock block in document.Blocks)
         {
-            string data = Convert.ToBase64String(System.IO.File.ReadAllBytes(Path.Combine(folder, figure.Png)));
-            html.Append($"<figure>\n<img alt=\"{E(figure.Title)}\" src=\"data:image/png;base64,{data}\">\n")
-                .Append($"<figcaption>{E(figure.Caption)} <a href=\"{E(figure.Svg)}\">SVG</a> · <a href=\"{E(figure.Csv)}\">numbers (CSV)</a></figcaption>\n</figure>\n");
-        }
-        html.Append("<h2>Aggregate over seeds</h2>\n<p>Mean ± half-width of the 95 % Student-t interval over seeds (a single seed: the value alone). Every metric: <code>aggregate.csv</code> of each results folder.</p>\n<table>\n<tr>");
-        foreach (string column in content.Table.Header)
-        {
-            html.Append($"<th>{E(column)}</th>");
-        }
-        html.Append("</tr>\n");
-        foreach (string[] row in content.Table.Rows)
-        {
-            html.Append("<tr>").Append(string.Concat(row.Select(cell => $"<td>{E(cell)}</td>"))).Append("</tr>\n");
-        }
-        html.Append("</table>\n");
-        foreach (StudyResults study in content.Studies)
-        {
-            html.Append($"<h2>{E(study.Name)}: config and provenance</h2>\n<p>Results folder: <code>{E(Path.GetFullPath(study.Folder))}</code></p>\n")
-                .Append($"<details open><summary>config.resolved.yaml</summary>\n<pre>{E(study.Config)}</pre>\n</details>\n")
-                .Append($"<details><summary>provenance.json</summary>\n<pre>{E(study.ProvenanceJson)}</pre>\n</details>\n");
+            switch (block)
+            {
+                case ReportHeading heading:
+                    html.Append($"<h2>{E(heading.Text)}</h2>\n");
+                    break;
+                case ReportParagraph paragraph:
+                    html.Append($"<p>{Marked(paragraph.Text)}</p>\n");
+                    break;
+                case ReportList list:
+                    html.Append("<ul>\n").Append(string.Concat(list.Items.Select(item => $"<li>{Marked(item)}</li>\n"))).Append("</ul>\n");
+                    break;
+                case ReportTable table:
+                    html.Append($"<h2>{E(table.Title)}</h2>\n");
+                    if (table.Note is { } note)
+                    {
+                        html.Append($"<p>{Marked(note)}</p>\n");
+                    }
+                    html.Append("<table>\n<tr>").Append(string.Concat(table.Columns.Select(c => $"<th>{E(c)}</th>"))).Append("</tr>\n");
+                    foreach (IReadOnlyList<string> row in table.Rows)
+                    {
+                        html.Append("<tr>").Append(string.Concat(row.Select(cell => $"<td>{E(cell)}</td>"))).Append("</tr>\n");
+                    }
+                    html.Append("</table>\n");
+                    break;
+                case ReportFigure figure:
+                    string data = Convert.ToBase64String(System.IO.File.ReadAllBytes(Path.Combine(folder, figure.Png)));
+                    html.Append($"<figure>\n<img alt=\"{E(figure.Title)}\" src=\"data:image/png;base64,{data}\">\n")
+                        .Append($"<figcaption>{E(figure.Caption)} <a href=\"{E(figure.Svg)}\">SVG</a> · <a href=\"{E(figure.Csv)}\">numbers (CSV)</a></figcaption>\n</figure>\n");
+                    break;
+                case ReportCode code:
+                    html.Append($"<details{(code.Open ? " open" : "")}><summary>{E(code.Name)}</summary>\n<pre>{E(code.Text)}</pre>\n</details>\n");
+                    break;
+                default:
+                    throw new ArgumentException($"a report block HTML cannot write: {block}", nameof(document));
+            }
         }
         html.Append($"<script>\n{Check}</script>\n</body>\n</html>\n");
         System.IO.File.WriteAllText(Path.Combine(folder, File), html.ToString());
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Text with Markdown's <c>**bold**</c> and <c>`code`</c> as HTML (everything else escaped).</summary>
+    private static string Marked(string text) => Bold().Replace(Code().Replace(E(text), "<code>$1</code>"), "<strong>$1</strong>");
+
+    [GeneratedRegex("`([^`]+)`")]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*")]
+    private static partial Regex Bold();
 }

@@ -85,8 +85,34 @@ public sealed class ReportBuilder
 
     public IReadOnlyList<ReportPoint> Points => _points;
 
+    /// <summary>
+    /// The whole report: what it covers, the figures, the aggregate table, and each study's resolved config and
+    /// provenance (figures are rendered into the report folder as the document is built).
+    /// </summary>
     /// <param name="runId">The run whose time series is drawn; null: MOSEL (or the first policy) at the highest load, lowest seed.</param>
-    public IReadOnlyList<ReportFigure> Build(string? runId)
+    public ReportDocument Document(string? runId)
+    {
+        var blocks = new List<ReportBlock>
+        {
+            new ReportParagraph($"{_studies.Sum(s => s.Summary.Rows.Count)} runs from {string.Join(", ", _studies.Select(s => Path.GetFullPath(s.Folder)))}; figures picked from what varies (load, swept keys)."),
+            new ReportHeading("Figures"),
+        };
+        blocks.AddRange(Figures(runId));
+        blocks.Add(ReportTableRows.Build(_points, SweptKeys, _studies.Count > 1));
+        foreach (StudyResults study in _studies)
+        {
+            blocks.AddRange(
+            [
+                new ReportHeading($"{study.Name}: config and provenance"),
+                new ReportParagraph($"Results folder: `{Path.GetFullPath(study.Folder)}`"),
+                new ReportCode(ResultFiles.ResolvedConfig, "yaml", study.Config, Open: true),
+                new ReportCode(ResultFiles.Provenance, "json", study.ProvenanceJson, Open: false),
+            ]);
+        }
+        return new ReportDocument($"Mosel report: {string.Join(", ", _studies.Select(s => s.Name).Distinct())}", blocks);
+    }
+
+    private List<ReportFigure> Figures(string? runId)
     {
         var figures = new List<ReportFigure>();
         ReportMetric[] drawn = ReportMetric.All.Where(m => (_layout.Metrics.Count == 0 || _layout.Metrics.Contains(m.Name)) && Drawn(m)).ToArray();
@@ -108,7 +134,7 @@ public sealed class ReportBuilder
 
     /// <summary>Whether each of the metric's columns has a value at some point (measured accuracy only where requests were scored).</summary>
     private bool Drawn(ReportMetric metric) =>
-        metric.Lines.All(l => _points.Any(p => p.Has(l.Column) && double.IsFinite(p.Metric(l.Column).Mean)));
+        metric.Lines.All(l => _points.Any(p => p.Has(l.Metric) && double.IsFinite(p.Metric(l.Metric).Mean)));
 
     /// <summary>
     /// Load when there are several; then every swept key with several values that are all numbers; but not a key the user
@@ -202,8 +228,8 @@ public sealed class ReportBuilder
                 {
                     ReportLine column = metric.Lines[lineIndex];
                     string line = column.Suffix.Length == 0 ? name : $"{name}, {column.Suffix}";
-                    var points = group.Where(p => p.Has(column.Column))
-                        .Select(p => (Point: p, X: X(p, axis), Value: p.Metric(column.Column)))
+                    var points = group.Where(p => p.Has(column.Metric))
+                        .Select(p => (Point: p, X: X(p, axis), Value: p.Metric(column.Metric)))
                         .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Value.Mean))
                         .OrderBy(p => p.X)
                         .ToArray();
@@ -216,7 +242,7 @@ public sealed class ReportBuilder
                         Color = (Array.IndexOf(colors, group.Key.Color) * metric.Lines.Count) + lineIndex,
                         Style = style is null ? null : Array.IndexOf(styles, group.Key.Style),
                     });
-                    rows.AddRange(points.Select(p => (p.Point, column.Column, p.Value.Mean, p.Value.Ci95)));
+                    rows.AddRange(points.Select(p => (p.Point, column.Metric.CsvName, p.Value.Mean, p.Value.Ci95)));
                 }
             }
             panels.Add((panel.Key, series));
@@ -231,7 +257,7 @@ public sealed class ReportBuilder
         LegendEntry[]? entries = style is null || named.Length > 0 || metric.Lines.Count > 1 ? null :
             [.. colors.Select((c, i) => new LegendEntry(color.Describe(c), i, null)), .. styles.Select((v, i) => new LegendEntry(style.Describe(v), null, i))];
         (string Name, Plot Plot)[] plots = [.. panels.Select((p, i) => ($"{i}", LinesRecipe.Build(p.Title.Length == 0 ? title : $"{title}: {p.Title}", $"{xLabel}; {errorBars}", metric.Label,
-            p.Series, yMin, yMax, offeredLine: axis == LoadAxis && metric.Name == "throughput_rps", legendOutside: legendOutside, entries: entries)))];
+            p.Series, yMin, yMax, offeredLine: axis == LoadAxis && metric.IsGoodput, legendOutside: legendOutside, entries: entries)))];
         string file = $"{metric.Name}_vs_{FileName(axis)}";
         WriteTidyCsv(file, rows);
         string lines = $"colour: {color.Key}{(style is null ? "" : $", marker: {style.Key}")}{(facets.Length == 0 ? "" : $", one panel per {string.Join(" and ", facets.Select(d => d.Key))}")}";
@@ -241,16 +267,17 @@ public sealed class ReportBuilder
             return Save(plots[0].Plot, file, caption, width);
         }
         IReadOnlyList<string> files = FigureFile.SavePanels(plots, FiguresDir, file, PanelHeight, _scale, width);
-        return new ReportFigure(title, caption, Relative(files[^1]), Relative(files[^2]), $"figures/{file}.csv");
+        return new ReportFigure(title, caption, Relative(files[^1]), Relative(files[^2]), Relative(CsvPath(file)));
     }
 
     /// <summary>The numbers a metric figure draws in tidy form: one column per swept key, the policy, load, metric, mean, CI and seeds.</summary>
     private void WriteTidyCsv(string name, IEnumerable<(ReportPoint Point, string Column, double Mean, double Ci)> rows)
     {
         bool studies = _studies.Count > 1;
-        string[] header = [.. studies ? ["study"] : Array.Empty<string>(), .. SweptKeys, ResultColumns.Policy, ResultColumns.LoadQps, "metric", "mean", "ci95", ResultColumns.Seeds];
-        WriteCsv(name, header, rows.Select(r => (object?[])
-            [.. studies ? [StudyLabel(r.Point.Study)] : Array.Empty<object?>(), .. SweptKeys.Select(k => (object?)r.Point.ValueOf(k)), r.Point.Policy, r.Point.Load, r.Column, r.Mean, r.Ci, r.Point.Seeds]));
+        string[] header = [.. studies ? ["study"] : Array.Empty<string>(), .. SweptKeys, ResultColumns.Policy, ResultColumns.LoadQps, "metric", ResultColumns.Mean, ResultColumns.Ci95, ResultColumns.Seeds];
+        new FigureNumbers(header, [.. rows.Select(r => (object?[])
+            [.. studies ? [StudyLabel(r.Point.Study)] : Array.Empty<object?>(), .. SweptKeys.Select(k => (object?)r.Point.ValueOf(k)), r.Point.Policy, r.Point.Load, r.Column, r.Mean, r.Ci, r.Point.Seeds])])
+            .Write(CsvPath(name));
     }
 
     /// <summary>An error bar's half-width: none (0) where one seed measured no spread.</summary>
@@ -290,7 +317,7 @@ public sealed class ReportBuilder
         int accuracy = distribution.Column(ResultColumns.JobAccuracy);
         int requests = distribution.Column(ResultColumns.Requests);
         var series = new List<(string Name, IReadOnlyList<(double Accuracy, double Requests)> Mass, double Mean)>();
-        var rows = new List<object?[]>();
+        var numbers = new List<(string, IReadOnlyList<(double, double)>)>();
         foreach (ReportPoint point in chosen)
         {
             (double Accuracy, double Requests)[] mass = distribution.Rows.Where(r => policyOfRun[r[0]] == point.Policy)
@@ -302,20 +329,14 @@ public sealed class ReportBuilder
             {
                 continue;
             }
-            series.Add((PolicyLabels.For(point.Policy), mass, point.Metric("mean_served_accuracy").Mean));
-            double total = mass.Sum(m => m.Requests);
-            double cumulative = 0;
-            foreach ((double a, double n) in mass)
-            {
-                cumulative += n;
-                rows.Add([point.Policy, a, n, cumulative / total]);
-            }
+            series.Add((PolicyLabels.For(point.Policy), mass, point.Metric(SummaryColumns.ServedAccuracy).Mean));
+            numbers.Add((point.Policy, mass));
         }
         string where = $"{study.Name}, {(load is double l ? l.ToString("0.##", CultureInfo.InvariantCulture) + " req/s" : "the trace")}{SweepText(first)}";
         Plot plot = series.Count > 0
             ? AccuracyCdfRecipe.Build($"Served accuracy: {where}", "job's served accuracy (exact values)", series)
             : FigureFile.NewPlot($"Served accuracy: {where} (no request finished)", "job's served accuracy", "share of served requests ≤ x");
-        WriteCsv("accuracy_cdf", [ResultColumns.Policy, ResultColumns.JobAccuracy, ResultColumns.Requests, "cumulative_share"], rows);
+        FigureNumbers.AccuracyCdf(ResultColumns.Policy, numbers).Write(CsvPath("accuracy_cdf"));
         return Save(plot, "accuracy_cdf", $"CDF of the served accuracy of every finished request (its job's accuracy), per policy, {where}, seeds pooled; dashed: the mean.");
     }
 
@@ -325,23 +346,17 @@ public sealed class ReportBuilder
         (StudyResults study, string[] run) = ChooseRun(runId);
         CsvTable summary = study.Summary;
         string id = run[summary.Column(ResultColumns.RunId)];
-        CsvTable windows = study.Windows(id);
-        int[] configurations = Enumerable.Range(0, windows.Header.Count).Where(i => windows.Header[i].StartsWith("requests_", StringComparison.Ordinal)).ToArray();
-        double Field(string[] row, string column) => windows.Number(row, windows.Column(column));
-        (WindowPoint[] points, double width) = WindowCounts.Rates(windows.Rows.Select(r => new WindowCounts(Field(r, "window_start_s"), Field(r, "submitted_requests"),
-            Field(r, "met_requests"), Field(r, "late_requests"), Field(r, "dropped_requests"), Field(r, "mean_served_accuracy"),
-            configurations.Select(c => windows.Number(r, c)).ToArray())).ToArray(), summary.Number(run, summary.Column("offered_s")));
-        string[] names = configurations.Select(c => windows.Header[c]["requests_".Length..]).ToArray();
+        (WindowCounts[] windows, string[] names) = study.Windows(id);
+        (WindowPoint[] points, double width) = WindowCounts.Rates(windows, summary.Number(run, summary.Column(SummaryColumns.OfferedSeconds.CsvName)));
         string policy = run[summary.Column(ResultColumns.Policy)];
         string swept = string.Concat(study.SweptKeys.Select(k => $", {Short(k)} = {run[summary.Column(k)]}"));
         string label = $"{study.Name}: {PolicyLabels.For(policy)}, {LoadText(summary, run)}{swept}, seed {run[summary.Column(ResultColumns.Seed)]}";
         IReadOnlyList<(string Name, Plot Plot)> panels = TimeSeriesRecipe.Build(label, points, names);
         const string name = "timeseries";
-        WriteCsv(name, ["window_start_s", "offered_rps", "goodput_rps", "violated_rps", "mean_served_accuracy", .. names.Select(n => $"share_{n}")],
-            points.Select(p => new object?[] { p.StartSeconds, p.OfferedRps, p.GoodputRps, p.ViolatedRps, p.MeanAccuracy }.Concat(p.ConfigurationShares.Cast<object?>()).ToArray()));
+        FigureNumbers.TimeSeries(points, names).Write(CsvPath(name));
         IReadOnlyList<string> files = FigureFile.SavePanels(panels, FiguresDir, name, scale: _scale);
         return new ReportFigure($"Time series of run {id}", $"Run {id} ({label}): offered load, goodput and violated requests per {width:0.##}-s window; mean served accuracy; the modality mix (share of finished requests per configuration).",
-            Relative(files[^1]), Relative(files[^2]), $"figures/{name}.csv");
+            Relative(files[^1]), Relative(files[^2]), Relative(CsvPath(name)));
     }
 
     /// <summary>The run asked for, or the default: a modality-selecting policy (else the first) at the highest load, lowest seed, first point.</summary>
@@ -409,17 +424,8 @@ public sealed class ReportBuilder
     {
         IReadOnlyList<string> files = FigureFile.Save(plot, FiguresDir, name, width, FigureFile.Height, _scale);
         string title = plot.Axes.Title.Label.Text;
-        return new ReportFigure(title, caption, Relative(files[0]), Relative(files[1]), $"figures/{name}.csv");
+        return new ReportFigure(title, caption, Relative(files[0]), Relative(files[1]), Relative(CsvPath(name)));
     }
 
-    private void WriteCsv(string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows)
-    {
-        Directory.CreateDirectory(FiguresDir);
-        using CsvHelper.CsvWriter csv = CsvFiles.Create(Path.Combine(FiguresDir, name + ".csv"));
-        csv.WriteRow(header.Cast<object?>().ToArray());
-        foreach (object?[] row in rows)
-        {
-            csv.WriteRow(row);
-        }
-    }
+    private string CsvPath(string name) => Path.Combine(FiguresDir, name + ".csv");
 }

@@ -1,5 +1,5 @@
 using Mosel.Experiments.Formats;
-
+using Mosel.Experiments.Output;
 
 namespace Mosel.Experiments.Reporting;
 
@@ -21,13 +21,14 @@ public sealed record ReportPoint(StudyResults Study, IReadOnlyDictionary<string,
     }
 
     /// <summary>Whether this point's aggregate.csv has the metric (results from older Mosel builds lack newer ones).</summary>
-    public bool Has(string column) => Study.Aggregate.Has(column + "_mean");
+    public bool Has(SummaryColumn metric) => Study.Aggregate.Has(ResultColumns.OfStatistic(metric.CsvName, ResultColumns.Mean));
 
     /// <summary>The metric's mean over seeds and the half-width of its 95 % interval (NaN with one seed: no spread measured).</summary>
-    public (double Mean, double Ci95) Metric(string column)
+    public (double Mean, double Ci95) Metric(SummaryColumn metric)
     {
         CsvTable table = Study.Aggregate;
-        return (table.Number(Row, table.Column(column + "_mean")), table.Number(Row, table.Column(column + "_ci95")));
+        double Statistic(string statistic) => table.Number(Row, table.Column(ResultColumns.OfStatistic(metric.CsvName, statistic)));
+        return (Statistic(ResultColumns.Mean), Statistic(ResultColumns.Ci95));
     }
 
     /// <summary>A swept key's value at this point; empty where this point's study does not sweep it.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mosel.Experiments.Errors;
 using Mosel.Experiments.Formats;
+using Mosel.Experiments.Output;
 
 namespace Mosel.Experiments.Reporting;
 
@@ -50,8 +51,24 @@ public sealed record StudyResults(string Folder, string Name, IReadOnlyList<stri
     public CsvTable JobAccuracy(IReadOnlySet<string> runIds) =>
         CsvTable.Read(Path.Combine(Folder, ResultFiles.JobAccuracy), row => runIds.Contains(row[0]));
 
-    /// <summary>The metrics windows of one run (windows.csv is read row by row and only that run's rows are kept).</summary>
-    public CsvTable Windows(string runId) => CsvTable.Read(Path.Combine(Folder, ResultFiles.Windows), row => row[0] == runId);
+    /// <summary>
+    /// The metrics windows of one run as counts, and the configurations whose finished requests they count (as windows.csv
+    /// names them). windows.csv is read row by row and only that run's rows are kept (its first column is the run id).
+    /// </summary>
+    public (WindowCounts[] Windows, string[] Configurations) Windows(string runId)
+    {
+        CsvTable table = CsvTable.Read(Path.Combine(Folder, ResultFiles.Windows), row => row[0] == runId);
+        int[] perConfiguration = [.. Enumerable.Range(0, table.Header.Count).Where(i => table.Header[i].StartsWith(ResultColumns.RequestsPrefix, StringComparison.Ordinal))];
+        int start = table.Column(WindowColumns.Start);
+        int submitted = table.Column(WindowColumns.Submitted);
+        int met = table.Column(WindowColumns.Met);
+        int late = table.Column(WindowColumns.Late);
+        int dropped = table.Column(WindowColumns.Dropped);
+        int accuracy = table.Column(WindowColumns.MeanServedAccuracy);
+        WindowCounts[] windows = [.. table.Rows.Select(r => new WindowCounts(table.Number(r, start), table.Number(r, submitted), table.Number(r, met), table.Number(r, late),
+            table.Number(r, dropped), table.Number(r, accuracy), perConfiguration.Select(c => table.Number(r, c)).ToArray()))];
+        return (windows, [.. perConfiguration.Select(c => table.Header[c][ResultColumns.RequestsPrefix.Length..])]);
+    }
 
     private static void Unique(CsvTable table, int[] columns, string what)
     {

@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Mosel.Experiments.Reporting;
 
 namespace Mosel.Experiments.Reproduction;
 
-/// <summary>Runs the experiments behind each of the options' figures under each engine, renders them and writes report.md.</summary>
+/// <summary>Runs the experiments behind each of the options' figures under each engine, renders them and writes report.md and report.html.</summary>
 public static class PaperReproduction
 {
     public static ReproductionReport Run(ReproductionOptions options, Action<string> log)
@@ -19,7 +20,7 @@ public static class PaperReproduction
             }
         }
         report.WallSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        ReportWriter.Write(Path.Combine(options.OutDir, "report.md"), report, options);
+        ReportFiles.Write(options.OutDir, ReproductionDocument.Build(report, options));
         return report;
     }
 }

@@ -1,36 +1,48 @@
 using System.Globalization;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
-using Mosel.Sim.Metrics;
 
 namespace Mosel.Experiments.Reproduction;
 
 /// <summary>
-/// Both engines' metrics side by side, per load and policy (means over seeds): throughput as processed and as met by the
-/// deadline, the violation ratio by deadline and as the reference tracer's window mean, served accuracy and JCT.
+/// A figure's runs as a table: a row per group (when any), load and policy, and each chosen summary metric as the mean
+/// over seeds ± its 95 % interval, formatted as <see cref="SummaryColumns"/> formats it everywhere.
 /// </summary>
 public static class PerLoadTable
 {
-    private static readonly string[] s_columns =
-        ["load (req/s)", "policy", "seeds", "processed (req/s)", "goodput (req/s)", "violations (deadline)", "violations (tracer windows)", "served accuracy", "mean JCT (ms)"];
+    /// <summary>
+    /// Both engines' metrics side by side: throughput as processed and as met by the deadline, the violation ratio by
+    /// deadline and as the reference tracer's window mean, served accuracy and mean JCT.
+    /// </summary>
+    public static readonly IReadOnlyList<SummaryColumn> BothEngines =
+    [
+        SummaryColumns.Processed, SummaryColumns.Throughput, SummaryColumns.Violations, SummaryColumns.WindowViolationsReference,
+        SummaryColumns.ServedAccuracy, SummaryColumns.JctMean,
+    ];
 
-    /// <param name="group">Splits the rows by a value of the run (a target band, a solve time), shown in a first column named <paramref name="groupColumn"/>.</param>
-    public static ReportTable Build(string title, IReadOnlyList<RunOutcome> runs, Func<RunOutcome, string>? group = null, string groupColumn = "band") =>
-        new(title, group is null ? s_columns : [groupColumn, .. s_columns],
-        runs.GroupBy(r => (Group: group?.Invoke(r), Load: r.Run.LoadQps ?? 0, r.Run.Policy))
-            .OrderBy(g => g.Key.Group, StringComparer.Ordinal).ThenBy(g => g.Key.Load)
-            .Select(g => Row(g.Key.Group, g.Key.Load, g.Key.Policy, g.ToArray()))
-            .ToArray());
-
-    private static string[] Row(string? group, double load, string policy, RunOutcome[] runs)
+    /// <param name="groups">Columns before the load that split the rows (a trace, a target band, a solve time), each with how a run gets its value.</param>
+    /// <param name="metrics">The metric columns; default: <see cref="BothEngines"/>.</param>
+    public static ReportTable Build(string title, IReadOnlyList<RunOutcome> runs, IReadOnlyList<(string Column, Func<RunOutcome, string> Value)>? groups = null,
+        IReadOnlyList<SummaryColumn>? metrics = null)
     {
-        string Mean(Func<RunSummary, double> metric, string format) => SeedStatistics.Mean(runs, metric).ToString(format, CultureInfo.InvariantCulture);
-        string[] cells =
-        [
-            load.ToString("0", CultureInfo.InvariantCulture), policy, runs.Length.ToString(CultureInfo.InvariantCulture),
-            Mean(s => s.ProcessedRps, "0.0"), Mean(s => s.ThroughputRps, "0.0"), Mean(s => s.ViolationRatio * 100, "0.0") + " %",
-            Mean(s => s.WindowViolationRatioRef * 100, "0.0") + " %", Mean(s => s.MeanServedAccuracy, "0.0000"), Mean(s => s.JctMeanSeconds * 1000, "0.0"),
-        ];
-        return group is null ? cells : [group, .. cells];
+        groups ??= [];
+        metrics ??= BothEngines;
+        // Groups and loads sorted; policies in the order the study lists them.
+        var rows = runs.GroupBy(r => (Group: string.Join('\u001f', groups.Select(g => g.Value(r))), Load: r.Run.LoadQps ?? 0, r.Run.Policy))
+            .OrderBy(g => g.Key.Group, StringComparer.Ordinal).ThenBy(g => g.Key.Load)
+            .Select(g =>
+            {
+                RunOutcome[] seeds = [.. g];
+                return (IReadOnlyList<string>)
+                [
+                    .. groups.Select(c => c.Value(seeds[0])), g.Key.Load.ToString("0", CultureInfo.InvariantCulture), PolicyLabels.For(g.Key.Policy),
+                    seeds.Length.ToString(CultureInfo.InvariantCulture),
+                    .. metrics.Select(m => SeedStatistics.Describe([.. seeds.Select(r => m.Value(r.Result.Summary))]) is var d ? m.Cell(d.Mean, d.Ci95, d.N) : ""),
+                ];
+            })
+            .ToArray();
+        return new ReportTable(title, [.. groups.Select(g => g.Column), "load (req/s)", "policy", ResultColumns.Seeds, .. metrics.Select(m => m.Label)], rows);
     }
 }

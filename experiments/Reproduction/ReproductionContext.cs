@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
 using Mosel.Experiments.Safety;
 using Mosel.Experiments.Sessions;
@@ -61,12 +62,30 @@ public sealed class ReproductionContext(ReproductionOptions options, Reproductio
         return ExperimentSession.Run(study, directory, parallelism: options.Jobs);
     }
 
-    /// <summary>Saves a one-panel figure (PNG + SVG) named after <paramref name="name"/> and the engine, and returns the PNG's path.</summary>
-    public string Save(Plot plot, string name) => FigureFile.Save(plot, FiguresDir, $"{name}_{engine.Name}", scale: options.Scale)[0];
+    /// <summary>Saves a one-panel figure (PNG + SVG) and the numbers it draws (CSV), named after <paramref name="name"/> and the engine.</summary>
+    /// <param name="caption">What the report says under it; its part before the first ": " is the figure's title.</param>
+    public ReportFigure Figure(Plot plot, string name, string caption, FigureNumbers numbers)
+    {
+        string file = $"{name}_{engine.Name}";
+        IReadOnlyList<string> files = FigureFile.Save(plot, FiguresDir, file, scale: options.Scale);
+        return Described(file, files[0], files[1], caption, numbers);
+    }
 
-    /// <summary>Saves a figure of several panels named after <paramref name="name"/> and the engine, and returns the path of the combined PNG.</summary>
-    public string Save(IReadOnlyList<(string Name, Plot Plot)> panels, string name) => FigureFile.SavePanels(panels, FiguresDir, $"{name}_{engine.Name}", scale: options.Scale)[^1];
+    /// <summary>Saves a figure of several panels (each also on its own) and its numbers, named after <paramref name="name"/> and the engine, or after the name alone when it is the same under every engine.</summary>
+    public ReportFigure Figure(IReadOnlyList<(string Name, Plot Plot)> panels, string name, string caption, FigureNumbers numbers, bool shared = false)
+    {
+        string file = shared ? name : $"{name}_{engine.Name}";
+        IReadOnlyList<string> files = FigureFile.SavePanels(panels, FiguresDir, file, scale: options.Scale);
+        return Described(file, files[^1], files[^2], caption, numbers);
+    }
 
-    /// <summary>Saves a figure of several panels that is the same under every engine, and returns the path of the combined PNG.</summary>
-    public string SaveShared(IReadOnlyList<(string Name, Plot Plot)> panels, string name) => FigureFile.SavePanels(panels, FiguresDir, name, scale: options.Scale)[^1];
+    private ReportFigure Described(string file, string png, string svg, string caption, FigureNumbers numbers)
+    {
+        string csv = Path.Combine(FiguresDir, file + ".csv");
+        numbers.Write(csv);
+        int colon = caption.IndexOf(": ", StringComparison.Ordinal);
+        return new ReportFigure(colon < 0 ? caption : caption[..colon], caption, Relative(png), Relative(svg), Relative(csv));
+    }
+
+    private string Relative(string path) => Path.GetRelativePath(options.OutDir, path).Replace('\\', '/');
 }

@@ -1,5 +1,5 @@
 using Mosel.Experiments.Errors;
-using Mosel.Sim.Metrics;
+using Mosel.Experiments.Output;
 
 namespace Mosel.Experiments.Reproduction;
 
@@ -8,14 +8,14 @@ namespace Mosel.Experiments.Reproduction;
 /// figures plot — the reference engine plots what the authors' tracer measured (processed requests, 4-s window ratio),
 /// the ideal engine what the paper's definitions say (requests that met their deadline).
 /// </summary>
-public sealed record ReproductionEngine(string Name, string ConfigFolder, string Title, string ThroughputLabel, Func<RunSummary, double> Throughput,
-    string ViolationLabel, Func<RunSummary, double> Violations)
+public sealed record ReproductionEngine(string Name, string ConfigFolder, string Title, string ThroughputLabel, SummaryColumn Throughput,
+    string ViolationLabel, SummaryColumn Violations)
 {
     public static readonly ReproductionEngine Reference = new("reference", "experiments/configs/reference", "reference engine (as the authors built it)",
-        "processed throughput (req/s)", s => s.ProcessedRps, "violation ratio (reference tracer, 4-s windows)", s => s.WindowViolationRatioRef);
+        "processed throughput (req/s)", SummaryColumns.Processed, "violation ratio (reference tracer, 4-s windows)", SummaryColumns.WindowViolationsReference);
 
     public static readonly ReproductionEngine Ideal = new("ideal", "experiments/configs", "ideal engine (the algorithm as stated)",
-        "goodput (req/s)", s => s.ThroughputRps, "SLO violation ratio (by deadline)", s => s.ViolationRatio);
+        "goodput (req/s)", SummaryColumns.Throughput, "SLO violation ratio (by deadline)", SummaryColumns.Violations);
 
     /// <summary>Both, in the order report.md shows them.</summary>
     public static readonly IReadOnlyList<ReproductionEngine> All = [Reference, Ideal];

@@ -1,13 +1,15 @@
+using Mosel.Experiments.Reporting;
+
 namespace Mosel.Experiments.Reproduction;
 
-/// <summary>What a reproduction produced: headline rows, tables and figure files with captions, in the order report.md shows them.</summary>
+/// <summary>What a reproduction produced: headline rows, tables and figures, in the order the report shows them.</summary>
 public sealed class ReproductionReport
 {
     public List<HeadlineRow> Headline { get; } = new();
 
     public List<ReportTable> Tables { get; } = new();
 
-    public List<(string Caption, string File)> Figures { get; } = new();
+    public List<ReportFigure> Figures { get; } = new();
 
     public double WallSeconds { get; set; }
 

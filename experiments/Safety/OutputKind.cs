@@ -51,13 +51,14 @@ public static class OutputKinds
 
     /// <summary>
     /// The kind of a folder written before markers named it, told by the file only that command writes at the top
-    /// (checked in this order: a reproduction's folders hold simulation results of their own below the top).
+    /// (checked in this order: a reproduction's folders hold simulation results of their own below the top). Reproductions
+    /// written before markers held report.md alone; those written since also hold report.html, and carry a marker.
     /// </summary>
     public static OutputKind? FromContents(string folder) =>
         File.Exists(Path.Combine(folder, "fidelity.csv")) ? OutputKind.Fidelity
         : File.Exists(Path.Combine(folder, "datasheet.md")) ? OutputKind.Dataset
-        : File.Exists(Path.Combine(folder, "report.html")) ? OutputKind.Report
-        : File.Exists(Path.Combine(folder, "report.md")) ? OutputKind.Reproduction
+        : File.Exists(Path.Combine(folder, ResultFiles.ReportHtml)) ? OutputKind.Report
+        : File.Exists(Path.Combine(folder, ResultFiles.ReportMarkdown)) ? OutputKind.Reproduction
         : File.Exists(Path.Combine(folder, ResultFiles.Summary)) ? OutputKind.Simulation
         : null;
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Mosel.Experiments.Output;
 using Mosel.Experiments.Reproduction;
 using Mosel.Experiments.Reproduction.Figures;
 
@@ -51,7 +53,20 @@ public sealed class ReproductionTests
         Assert.Contains("## Policy comparison — per trace, load and policy", File.ReadAllText(Path.Combine(scratch.Path, "report.md")), StringComparison.Ordinal);
         Assert.Equal(["solve_time_fp16_reference.png", "solve_time_fp32_reference.png"],
             Directory.GetFiles(Path.Combine(scratch.Path, "figures"), "solve_time_*.png").Select(Path.GetFileName).Where(f => f!.Split('_').Length == 4).Order());
-        Assert.All(report.Figures, f => Assert.True(new FileInfo(f.File).Length > 5_000, f.File));
+        Assert.All(report.Figures, f => Assert.True(new FileInfo(Path.Combine(scratch.Path, f.Png)).Length > 5_000, f.Png));
+        // Every figure has the numbers it draws beside it, and report.html embeds every figure as report.md links it.
+        Assert.All(report.Figures, f => Assert.True(File.ReadAllLines(Path.Combine(scratch.Path, f.Csv)).Length > 1, f.Csv));
+        string html = File.ReadAllText(Path.Combine(scratch.Path, "report.html"));
+        Assert.Equal(report.Figures.Count, Regex.Count(html, "<img alt=\"[^\"]*\" src=\"data:image/png;base64,"));
+        Assert.Contains("<h2>The paper&#39;s claims</h2>", html, StringComparison.Ordinal);
+        // Fig. 7's numbers are summary.csv's, each under its policy and load (one seed: the mean is the run's own value).
+        string[][] summary = [.. File.ReadAllLines(Path.Combine(scratch.Path, "ideal/fig7/summary.csv")).Select(l => l.Split(','))];
+        int Of(string column) => Array.IndexOf(summary[0], column);
+        string[] expected = [.. summary.Skip(1).Select(r => $"{PolicyLabels.For(r[Of("policy")])}|{r[Of("load_qps")]}|violation_ratio|{r[Of("violation_ratio")]}").Order()];
+        string[] drawn = [.. File.ReadAllLines(Path.Combine(scratch.Path, "figures/fig7_violations_ideal.csv")).Skip(1)
+            .Select(l => l.Split(',')).Select(r => $"{r[0]}|{r[1]}|{r[2]}|{r[3]}").Order()];
+        Assert.Equal("series,load_qps,metric,mean,ci95", File.ReadLines(Path.Combine(scratch.Path, "figures/fig7_violations_ideal.csv")).First());
+        Assert.Equal(expected, drawn);
         Assert.True(File.Exists(Path.Combine(scratch.Path, "figures", "fig5_tvlt_throughput_reference.png")));
         Assert.False(File.Exists(Path.Combine(scratch.Path, "figures", "fig5_vilt_throughput_reference.png")));
         string markdown = File.ReadAllText(Path.Combine(scratch.Path, "report.md"));

@@ -1,4 +1,5 @@
 using Mosel.Experiments.Configuration;
+using Mosel.Experiments.Reporting;
 using Mosel.Plots;
 using Mosel.Plots.Recipes;
 using Mosel.Sim.Profiles;
@@ -19,8 +20,10 @@ public sealed class Figure1ConfigurationCosts : IPaperFigure
         {
             ModelProfile profile = ProfileFile.Load(path);
             string model = profile.Name;
-            string file = context.SaveShared(ConfigurationCostsRecipe.Build(Costs(profile)), $"fig1_{string.Concat(model.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'))}");
-            report.Figures.Add(($"Fig. 1 — {model}: latency (batch 1 and 32), peak memory and accuracy per modality configuration (fp32, {profile.Device})", file));
+            ConfigurationCosts costs = Costs(profile);
+            report.Figures.Add(context.Figure(ConfigurationCostsRecipe.Build(costs), $"fig1_{string.Concat(model.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'))}",
+                $"Fig. 1 — {model}: latency (batch 1 and 32), peak memory and accuracy per modality configuration (fp32, {profile.Device})",
+                FigureNumbers.ConfigurationCosts(costs), shared: true));
         }
     }
 

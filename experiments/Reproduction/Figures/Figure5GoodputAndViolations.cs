@@ -1,6 +1,9 @@
 using System.Globalization;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
+using Mosel.Plots;
 using Mosel.Plots.Recipes;
 
 namespace Mosel.Experiments.Reproduction.Figures;
@@ -33,12 +36,15 @@ public sealed class Figure5GoodputAndViolations : IPaperFigure
             }
             context.Log($"Fig. 5: throughput and violations vs load ({title})");
             IReadOnlyList<RunOutcome> runs = context.Simulate(file);
-            string t = context.Save(LinesRecipe.Build($"{title}, {engine.Name} engine: throughput vs offered load", $"offered load (req/s); {SeriesByLoad.ErrorBars}",
-                engine.ThroughputLabel, SeriesByLoad.Build(runs, engine.Throughput, PolicyLabels.For), yMin: 0, offeredLine: true), $"fig5_{model}_throughput");
-            string v = context.Save(LinesRecipe.Build($"{title}, {engine.Name} engine: violations vs offered load", $"offered load (req/s); {SeriesByLoad.ErrorBars}", engine.ViolationLabel,
-                SeriesByLoad.Build(runs, engine.Violations, PolicyLabels.For), yMin: -0.02, yMax: 1.02), $"fig5_{model}_violations");
-            report.Figures.Add(($"Fig. 5 — {title}, {engine.Title}: {engine.ThroughputLabel} vs offered load (mean of seeds, 95 % CI)", t));
-            report.Figures.Add(($"Fig. 5 — {title}, {engine.Title}: {engine.ViolationLabel} vs offered load", v));
+            IReadOnlyList<DataSeries> throughput = SeriesByLoad.Build(runs, engine.Throughput, PolicyLabels.For);
+            IReadOnlyList<DataSeries> violations = SeriesByLoad.Build(runs, engine.Violations, PolicyLabels.For);
+            report.Figures.Add(context.Figure(LinesRecipe.Build($"{title}, {engine.Name} engine: throughput vs offered load", $"offered load (req/s); {SeriesByLoad.ErrorBars}",
+                engine.ThroughputLabel, throughput, yMin: 0, offeredLine: true), $"fig5_{model}_throughput",
+                $"Fig. 5 — {title}, {engine.Title}: {engine.ThroughputLabel} vs offered load (mean of seeds, 95 % CI)",
+                FigureNumbers.Lines(throughput, ResultColumns.LoadQps, engine.Throughput.CsvName)));
+            report.Figures.Add(context.Figure(LinesRecipe.Build($"{title}, {engine.Name} engine: violations vs offered load", $"offered load (req/s); {SeriesByLoad.ErrorBars}",
+                engine.ViolationLabel, violations, yMin: -0.02, yMax: 1.02), $"fig5_{model}_violations",
+                $"Fig. 5 — {title}, {engine.Title}: {engine.ViolationLabel} vs offered load", FigureNumbers.Lines(violations, ResultColumns.LoadQps, engine.Violations.CsvName)));
             if (model == "tvlt")
             {
                 report.Tables.Add(PerLoadTable.Build($"Fig. 5 — TVLT per load, {engine.Title}", runs));
@@ -65,7 +71,7 @@ public sealed class Figure5GoodputAndViolations : IPaperFigure
             {
                 continue;
             }
-            string Ratio(string policy) => SeedStatistics.Mean(atLoad.Where(r => r.Run.Policy == policy), engine.Violations).ToString("P1", CultureInfo.InvariantCulture);
+            string Ratio(string policy) => SeedStatistics.Mean(atLoad.Where(r => r.Run.Policy == policy), engine.Violations.Value).ToString("P1", CultureInfo.InvariantCulture);
             string moselRatios = string.Join(" / ", s_moselPolicies.Where(p => atLoad.Any(r => r.Run.Policy == p))
                 .Select(p => $"{Ratio(p)} {(p == "dynamic" ? "fp32" : "fp16")}"));
             report.Claim(context, "TVLT violations, all modalities (fp32) → MOSEL", FormattableString.Invariant($"TVLT sweep, {load:0} req/s"), "≈ 70 % → ≈ 0",
@@ -76,6 +82,6 @@ public sealed class Figure5GoodputAndViolations : IPaperFigure
     /// <summary>The load where the policy's mean throughput over seeds is highest, and that mean.</summary>
     private static (double Load, double Value) Peak(IReadOnlyList<RunOutcome> runs, string policy, ReproductionEngine engine) =>
         runs.Where(r => r.Run.Policy == policy).GroupBy(r => r.Run.LoadQps ?? 0)
-            .Select(g => (g.Key, SeedStatistics.Mean(g, engine.Throughput)))
+            .Select(g => (g.Key, SeedStatistics.Mean(g, engine.Throughput.Value)))
             .MaxBy(p => p.Item2);
 }

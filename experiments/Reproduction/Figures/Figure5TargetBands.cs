@@ -1,5 +1,7 @@
 using System.Globalization;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
 using Mosel.Plots.Recipes;
 
@@ -25,12 +27,13 @@ public sealed class Figure5TargetBands : IPaperFigure
         IReadOnlyList<RunOutcome> runs = context.Simulate("fig5-bands.yaml");
         string Band(RunOutcome run) =>
             $"d = {(TopTarget - double.Parse(run.Run.Point.ValueOf(MinKey)!, CultureInfo.InvariantCulture)).ToString("0.00", CultureInfo.InvariantCulture)}";
-        report.Tables.Add(PerLoadTable.Build($"Fig. 5 by target band — TVLT, {engine.Title}", runs, Band));
+        report.Tables.Add(PerLoadTable.Build($"Fig. 5 by target band — TVLT, {engine.Title}", runs, [("band", Band)]));
         var series = runs.GroupBy(r => (Band(r), r.Run.Policy))
             .SelectMany(g => SeriesByLoad.Build(g.ToArray(), engine.Violations, p => $"{PolicyLabels.For(p)}, {g.Key.Item1}"))
             .ToArray();
-        string v = context.Save(LinesRecipe.Build($"TVLT, {engine.Name} engine: violations by target band", $"offered load (req/s); {SeriesByLoad.ErrorBars}", engine.ViolationLabel,
-            series, yMin: -0.02, yMax: 1.02), "fig5_tvlt_bands");
-        report.Figures.Add(($"Fig. 5 by target band — TVLT, {engine.Title}: {engine.ViolationLabel} per band d (targets from [0.743 − d, 0.743])", v));
+        report.Figures.Add(context.Figure(LinesRecipe.Build($"TVLT, {engine.Name} engine: violations by target band", $"offered load (req/s); {SeriesByLoad.ErrorBars}", engine.ViolationLabel,
+            series, yMin: -0.02, yMax: 1.02), "fig5_tvlt_bands",
+            $"Fig. 5 by target band — TVLT, {engine.Title}: {engine.ViolationLabel} per band d (targets from [0.743 − d, 0.743])",
+            FigureNumbers.Lines(series, ResultColumns.LoadQps, engine.Violations.CsvName)));
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
 using Mosel.Plots;
 using Mosel.Plots.Recipes;
@@ -21,20 +23,26 @@ public sealed class Figure6AccuracyDistribution : IPaperFigure
         context.Log("Fig. 6: served-accuracy distribution and the trace time series (TVLT, Twitter)");
         IReadOnlyList<RunOutcome> runs = context.Simulate("fig6.yaml");
         var series = runs.GroupBy(r => r.Run.Policy)
-            .Select(g => (PolicyLabels.For(g.Key), (IReadOnlyList<(double, double)>)AccuracyMass(g), SeedStatistics.Mean(g, s => s.MeanServedAccuracy)))
+            .Select(g => (Name: PolicyLabels.For(g.Key), Mass: (IReadOnlyList<(double, double)>)AccuracyMass(g), Mean: SeedStatistics.Mean(g, s => s.MeanServedAccuracy)))
             .ToArray();
-        string cdf = context.Save(AccuracyCdfRecipe.Build($"TVLT on the Twitter trace, {engine.Name} engine: served accuracy", "job's served accuracy", series), "fig6_accuracy_cdf");
-        report.Figures.Add(($"Fig. 6 — {engine.Title}: CDF of the served accuracy of every finished request (its job's mean accuracy)", cdf));
+        report.Figures.Add(context.Figure(AccuracyCdfRecipe.Build($"TVLT on the Twitter trace, {engine.Name} engine: served accuracy", "job's served accuracy", series), "fig6_accuracy_cdf",
+            $"Fig. 6 — {engine.Title}: CDF of the served accuracy of every finished request (its job's mean accuracy)",
+            FigureNumbers.AccuracyCdf(ResultColumns.Policy, series.Select(s => (s.Name, s.Mass)))));
         double meanDynamic = SeedStatistics.Mean(runs.Where(r => r.Run.Policy == "dynamic"), s => s.MeanServedAccuracy);
         report.Claim(context, "mean served accuracy of MOSEL", "TVLT, Twitter trace, mean 120 req/s", "≈ 0.740", meanDynamic,
             meanDynamic.ToString("0.000", CultureInfo.InvariantCulture));
 
-        RunOutcome trace = runs.First(r => r.Run.Policy == "dynamic");
-        string ts = context.Save(TimeSeriesRecipe.Build($"TVLT MOSEL, Twitter trace, {engine.Name} engine", Windows(trace.Result), trace.Result.ConfigurationNames), "timeseries_dynamic");
-        report.Figures.Add(($"Trace run, {engine.Title} (MOSEL, seed 1): offered load, goodput and violations; mean served accuracy; modality mix per 4-s window", ts));
-        RunOutcome baseline = runs.First(r => r.Run.Policy == "none");
-        string tsNone = context.Save(TimeSeriesRecipe.Build($"TVLT all modalities, Twitter trace, {engine.Name} engine", Windows(baseline.Result), baseline.Result.ConfigurationNames), "timeseries_none");
-        report.Figures.Add(($"The same trace with all modalities (fp32), {engine.Title}", tsNone));
+        report.Figures.Add(TimeSeries(context, runs.First(r => r.Run.Policy == "dynamic"), "TVLT MOSEL", "timeseries_dynamic",
+            $"Trace run, {engine.Title} (MOSEL, seed 1): offered load, goodput and violations; mean served accuracy; modality mix per 4-s window"));
+        report.Figures.Add(TimeSeries(context, runs.First(r => r.Run.Policy == "none"), "TVLT all modalities", "timeseries_none",
+            $"The same trace with all modalities (fp32), {engine.Title}"));
+    }
+
+    private static ReportFigure TimeSeries(ReproductionContext context, RunOutcome run, string title, string name, string caption)
+    {
+        WindowPoint[] windows = Windows(run.Result);
+        return context.Figure(TimeSeriesRecipe.Build($"{title}, Twitter trace, {context.Engine.Name} engine", windows, run.Result.ConfigurationNames), name, caption,
+            FigureNumbers.TimeSeries(windows, run.Result.ConfigurationNames));
     }
 
     /// <summary>Requests per distinct served accuracy, summed over the policy's seeds.</summary>

@@ -1,5 +1,8 @@
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
+using Mosel.Plots;
 using Mosel.Plots.Recipes;
 
 namespace Mosel.Experiments.Reproduction.Figures;
@@ -14,8 +17,10 @@ public sealed class Figure7Precision : IPaperFigure
         ReproductionEngine engine = context.Engine;
         context.Log("Fig. 7: violations vs load for fp32, fp16 and MOSEL fp16 (TVLT)");
         IReadOnlyList<RunOutcome> runs = context.Simulate("fig7.yaml");
-        string v = context.Save(LinesRecipe.Build($"TVLT, {engine.Name} engine: fp32 vs fp16 vs MOSEL fp16", $"offered load (req/s); {SeriesByLoad.ErrorBars}", engine.ViolationLabel,
-            SeriesByLoad.Build(runs, engine.Violations, PolicyLabels.For), yMin: -0.02, yMax: 1.02), "fig7_violations");
-        report.Figures.Add(($"Fig. 7 — {engine.Title}: {engine.ViolationLabel} vs offered load, all modalities (fp32, fp16) and MOSEL (fp16)", v));
+        IReadOnlyList<DataSeries> series = SeriesByLoad.Build(runs, engine.Violations, PolicyLabels.For);
+        report.Figures.Add(context.Figure(LinesRecipe.Build($"TVLT, {engine.Name} engine: fp32 vs fp16 vs MOSEL fp16", $"offered load (req/s); {SeriesByLoad.ErrorBars}", engine.ViolationLabel,
+            series, yMin: -0.02, yMax: 1.02), "fig7_violations",
+            $"Fig. 7 — {engine.Title}: {engine.ViolationLabel} vs offered load, all modalities (fp32, fp16) and MOSEL (fp16)",
+            FigureNumbers.Lines(series, ResultColumns.LoadQps, engine.Violations.CsvName)));
     }
 }

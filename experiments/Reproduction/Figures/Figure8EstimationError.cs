@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
 using Mosel.Plots;
 using Mosel.Plots.Recipes;
@@ -29,19 +30,23 @@ public sealed class Figure8EstimationError : IPaperFigure
             .OrderBy(g => g.Factor)
             .ToList();
         IReadOnlyList<RunOutcome> reference = byFactor.Single(b => b.Factor == 1.0).Runs;
-        double throughput = SeedStatistics.Mean(reference, engine.Throughput);
+        double throughput = SeedStatistics.Mean(reference, engine.Throughput.Value);
         double accuracy = SeedStatistics.Mean(reference, s => s.MeanServedAccuracy);
         DataSeries Normalised(string name, Func<RunSummary, double> metric, double by) => new(name, byFactor.Select(b =>
         {
             (double mean, double half) = SeedStatistics.MeanCi(b.Runs.Select(o => metric(o.Result.Summary) / by).ToArray());
             return new SeriesPoint(b.Factor, mean, half);
         }).ToArray());
-        string file = context.Save(LinesRecipe.Build($"TVLT MOSEL, {engine.Name} engine: latency-estimation error", $"estimate ÷ true latency (f); {SeriesByLoad.ErrorBars}", "normalised to f = 1",
-            [Normalised(engine.ThroughputLabel.Replace(" (req/s)", "", StringComparison.Ordinal), engine.Throughput, throughput), Normalised("mean served accuracy", s => s.MeanServedAccuracy, accuracy)],
-            legend: Alignment.LowerRight),
-            "fig8_estimation_error");
-        report.Figures.Add(($"Fig. 8 — {engine.Title}: {engine.ThroughputLabel} and mean served accuracy under latency-estimation error, normalised to f = 1", file));
-        (double worstFactor, double worst) = byFactor.Select(b => (b.Factor, SeedStatistics.Mean(b.Runs, engine.Throughput) / throughput)).MinBy(b => b.Item2);
+        DataSeries[] series =
+        [
+            Normalised(engine.ThroughputLabel.Replace(" (req/s)", "", StringComparison.Ordinal), engine.Throughput.Value, throughput),
+            Normalised("mean served accuracy", s => s.MeanServedAccuracy, accuracy),
+        ];
+        report.Figures.Add(context.Figure(LinesRecipe.Build($"TVLT MOSEL, {engine.Name} engine: latency-estimation error", $"estimate ÷ true latency (f); {SeriesByLoad.ErrorBars}",
+            "normalised to f = 1", series, legend: Alignment.LowerRight), "fig8_estimation_error",
+            $"Fig. 8 — {engine.Title}: {engine.ThroughputLabel} and mean served accuracy under latency-estimation error, normalised to f = 1",
+            FigureNumbers.Lines(series, FactorKey, "normalised_to_f_1")));
+        (double worstFactor, double worst) = byFactor.Select(b => (b.Factor, SeedStatistics.Mean(b.Runs, engine.Throughput.Value) / throughput)).MinBy(b => b.Item2);
         report.Claim(context, "lowest normalised throughput, f ∈ [0.5, 1.5]", "TVLT MOSEL (fp32), 80 req/s", "robust (Fig. 8)", worst,
             FormattableString.Invariant($"{worst:0.000} at f = {worstFactor:0.0}"));
     }

@@ -35,15 +35,15 @@ public sealed class HeadlineNumbers : IPaperFigure
         ReproductionEngine engine = context.Engine;
         RunOutcome[] none = runs.Where(r => r.Run.Policy == "none").ToArray();
         RunOutcome[] dynamic = runs.Where(r => r.Run.Policy == "dynamic").ToArray();
-        double noneThroughput = SeedStatistics.Mean(none, engine.Throughput);
-        double dynamicThroughput = SeedStatistics.Mean(dynamic, engine.Throughput);
+        double noneThroughput = SeedStatistics.Mean(none, engine.Throughput.Value);
+        double dynamicThroughput = SeedStatistics.Mean(dynamic, engine.Throughput.Value);
         report.Claim(context, "throughput, MOSEL ÷ all modalities", point, "3.6×", RatioText.Value(dynamicThroughput, noneThroughput),
             RatioText.Format(dynamicThroughput, noneThroughput, "req/s", "the baseline collapses"));
         double noneJct = SeedStatistics.Mean(none, s => s.JctMeanSeconds) * 1000;
         double dynamicJct = SeedStatistics.Mean(dynamic, s => s.JctMeanSeconds) * 1000;
         report.Claim(context, "mean JCT, all modalities ÷ MOSEL", point, "11×", RatioText.Value(noneJct, dynamicJct),
             RatioText.Format(noneJct, dynamicJct, "ms", "MOSEL's jobs take no time"));
-        string Ratio(RunOutcome[] policy) => SeedStatistics.Mean(policy, engine.Violations).ToString("P1", CultureInfo.InvariantCulture);
+        string Ratio(RunOutcome[] policy) => SeedStatistics.Mean(policy, engine.Violations.Value).ToString("P1", CultureInfo.InvariantCulture);
         report.Claim(context, "violations, all modalities → MOSEL", point, "—", double.NaN, $"{Ratio(none)} → {Ratio(dynamic)}");
     }
 }

@@ -1,9 +1,9 @@
-using System.Globalization;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
 using Mosel.Plots;
 using Mosel.Plots.Recipes;
-using Mosel.Sim.Metrics;
 
 namespace Mosel.Experiments.Reproduction.Figures;
 
@@ -31,29 +31,32 @@ public sealed class PolicyComparison : IPaperFigure
         IReadOnlyList<RunOutcome> runs = context.Simulate(File);
         IGrouping<string, RunOutcome>[] traces = [.. runs.GroupBy(TraceOf)];
         string[] order = [.. runs.Select(r => r.Run.Policy).Distinct()];
-        DataSeries[] ByLoad(RunOutcome[] trace, Func<RunSummary, double> metric) =>
+        DataSeries[] ByLoad(RunOutcome[] trace, SummaryColumn metric) =>
             [.. SeriesByLoad.Build(trace, metric, PolicyLabels.For).OrderBy(s => Array.IndexOf(order, PolicyOf(s.Name, order)))];
 
-        (string Id, string Title, string Y, Func<RunSummary, double> Metric, double? YMin, double? YMax, bool Offered)[] perLoad =
+        (string Id, string Title, string Y, SummaryColumn Metric, double? YMin, double? YMax, bool Offered)[] perLoad =
         [
-            ("goodput", "goodput", "goodput (req/s)", s => s.ThroughputRps, 0, null, true),
-            ("target", "jobs at or above their target", "share of finished jobs", s => s.ShareJobsMeetingTarget, -0.02, 1.02, false),
-            ("p99", "p99 job completion time", "p99 JCT (ms)", s => s.JctP99Seconds * 1000, 0, null, false),
+            ("goodput", "goodput", "goodput (req/s)", SummaryColumns.Throughput, 0, null, true),
+            ("target", "jobs at or above their target", "share of finished jobs", SummaryColumns.AtTarget, -0.02, 1.02, false),
+            ("p99", "p99 job completion time", "p99 JCT (ms)", SummaryColumns.JctP99, 0, null, false),
         ];
         foreach (var figure in perLoad)
         {
-            string file = context.Save(
-                [.. traces.Select((t, i) => ($"{i}", LinesRecipe.Build($"{t.Key}: {figure.Title}", $"offered load (req/s); {SeriesByLoad.ErrorBars}", figure.Y,
-                    ByLoad([.. t], figure.Metric), figure.YMin, figure.YMax, offeredLine: figure.Offered, legendOutside: true)))],
-                $"peers_{figure.Id}");
-            report.Figures.Add(($"Policy comparison — TVLT fp32, {context.Engine.Title}: {figure.Title} vs offered load, one panel per trace (peers.yaml)", file));
+            (string Panel, IReadOnlyList<DataSeries> Series)[] panels = [.. traces.Select(t => (t.Key, (IReadOnlyList<DataSeries>)ByLoad([.. t], figure.Metric)))];
+            report.Figures.Add(context.Figure(
+                [.. panels.Select((p, i) => ($"{i}", LinesRecipe.Build($"{p.Panel}: {figure.Title}", $"offered load (req/s); {SeriesByLoad.ErrorBars}", figure.Y,
+                    p.Series, figure.YMin, figure.YMax, offeredLine: figure.Offered, legendOutside: true)))],
+                $"peers_{figure.Id}", $"Policy comparison — TVLT fp32, {context.Engine.Title}: {figure.Title} vs offered load, one panel per trace (peers.yaml)",
+                FigureNumbers.Lines(panels, ResultColumns.LoadQps, figure.Metric.CsvName)));
         }
-        string pareto = context.Save(
-            [.. traces.Select((t, i) => ($"{i}", LinesRecipe.Build($"{t.Key}: served accuracy vs goodput", "goodput (req/s); a policy's points are its loads, lowest left",
-                "mean served accuracy", Pareto([.. t], order), legendOutside: true)))],
-            "peers_pareto");
-        report.Figures.Add(($"Policy comparison — the Pareto view: mean served accuracy against goodput, each policy's three loads joined, one panel per trace (up and right is better)", pareto));
-        report.Tables.Add(Table(runs));
+        (string Panel, IReadOnlyList<DataSeries> Series)[] pareto = [.. traces.Select(t => (t.Key, (IReadOnlyList<DataSeries>)Pareto([.. t], order)))];
+        report.Figures.Add(context.Figure(
+            [.. pareto.Select((p, i) => ($"{i}", LinesRecipe.Build($"{p.Panel}: served accuracy vs goodput", "goodput (req/s); a policy's points are its loads, lowest left",
+                "mean served accuracy", p.Series, legendOutside: true)))],
+            "peers_pareto", "Policy comparison — the Pareto view: mean served accuracy against goodput, each policy's three loads joined, one panel per trace (up and right is better)",
+            FigureNumbers.Lines(pareto, SummaryColumns.Throughput.CsvName, SummaryColumns.ServedAccuracy.CsvName)));
+        report.Tables.Add(PerLoadTable.Build("Policy comparison — per trace, load and policy (means over seeds ± 95 % CI)", runs, [("trace", TraceOf)],
+            [SummaryColumns.Throughput, SummaryColumns.Violations, SummaryColumns.ServedAccuracy, SummaryColumns.AtTarget, SummaryColumns.JctP99]));
     }
 
     /// <summary>Each policy's (goodput, served accuracy) at each load, means over seeds, in load order.</summary>
@@ -63,25 +66,6 @@ public sealed class PolicyComparison : IPaperFigure
                 .Select(g => new SeriesPoint(SeedStatistics.Mean(g, s => s.ThroughputRps), SeedStatistics.Mean(g, s => s.MeanServedAccuracy), 0))]))];
 
     private static string PolicyOf(string label, string[] policies) => policies.FirstOrDefault(p => PolicyLabels.For(p) == label) ?? label;
-
-    private static ReportTable Table(IReadOnlyList<RunOutcome> runs)
-    {
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var group in runs.GroupBy(r => (Trace: TraceOf(r), Load: r.Run.LoadQps ?? 0, r.Run.Policy)))
-        {
-            RunOutcome[] seeds = [.. group];
-            string Mean(Func<RunSummary, double> metric, string format) => SeedStatistics.Mean(seeds, metric).ToString(format, CultureInfo.InvariantCulture);
-            (double goodput, double half) = SeedStatistics.MeanCi([.. seeds.Select(r => r.Result.Summary.ThroughputRps)]);
-            rows.Add(
-            [
-                group.Key.Trace, group.Key.Load.ToString("0", CultureInfo.InvariantCulture), PolicyLabels.For(group.Key.Policy), seeds.Length.ToString(CultureInfo.InvariantCulture),
-                FormattableString.Invariant($"{goodput:0.0} ± {half:0.0}"), Mean(s => s.ViolationRatio * 100, "0.0") + " %", Mean(s => s.MeanServedAccuracy, "0.0000"),
-                Mean(s => s.ShareJobsMeetingTarget * 100, "0.0") + " %", Mean(s => s.JctP99Seconds * 1000, "0.0"),
-            ]);
-        }
-        return new ReportTable("Policy comparison — per trace, load and policy (means over seeds; goodput with its 95 % CI)",
-            ["trace", "load (req/s)", "policy", "seeds", "goodput (req/s)", "violations", "served accuracy", "jobs at target", "p99 JCT (ms)"], rows);
-    }
 
     /// <summary>The trace a run replayed, by a reader's name for it.</summary>
     private static string TraceOf(RunOutcome run)

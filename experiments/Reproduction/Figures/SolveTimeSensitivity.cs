@@ -1,5 +1,7 @@
 using System.Globalization;
+using Mosel.Experiments.Formats;
 using Mosel.Experiments.Output;
+using Mosel.Experiments.Reporting;
 using Mosel.Experiments.Running;
 using Mosel.Plots.Recipes;
 
@@ -44,20 +46,21 @@ public sealed class SolveTimeSensitivity : IPaperFigure
             var groups = pair.GroupBy(Label).OrderBy(g => g.First().Run.Policy == baseline ? -1 : SolveMs(g.First())).ToArray();
             var throughput = groups.SelectMany(g => SeriesByLoad.Build(g.ToArray(), engine.Throughput, _ => g.Key)).ToArray();
             var violations = groups.SelectMany(g => SeriesByLoad.Build(g.ToArray(), engine.Violations, _ => g.Key)).ToArray();
-            string file = context.Save(
+            string coincide = pair.Where(r => r.Run.Policy == mosel).All(r => r.Result.Summary.Decisions == 0)
+                ? $"; {PolicyLabels.For(mosel)} never re-planned in these runs, so its lines coincide with the baseline's"
+                : "";
+            report.Figures.Add(context.Figure(
             [
                 ("throughput", LinesRecipe.Build($"TVLT {precision}, {engine.Name} engine: throughput by solve time", $"offered load (req/s); {SeriesByLoad.ErrorBars}",
                     engine.ThroughputLabel, throughput, yMin: 0, offeredLine: true)),
                 // The engine's full violation label does not fit a half-height panel's axis.
                 ("violations", LinesRecipe.Build($"TVLT {precision}, {engine.Name} engine: violations by solve time", $"offered load (req/s); {SeriesByLoad.ErrorBars}",
                     "violation ratio (tracer)", violations, yMin: -0.02, yMax: 1.02)),
-            ], $"solve_time_{precision}");
-            string coincide = pair.Where(r => r.Run.Policy == mosel).All(r => r.Result.Summary.Decisions == 0)
-                ? $"; {PolicyLabels.For(mosel)} never re-planned in these runs, so its lines coincide with the baseline's"
-                : "";
-            report.Figures.Add(($"Solve-time sensitivity — TVLT {precision}, {engine.Title}: {engine.ThroughputLabel} and {engine.ViolationLabel} vs offered load, MOSEL for each blocking solve time beside all modalities{coincide}", file));
+            ], $"solve_time_{precision}",
+            $"Solve-time sensitivity — TVLT {precision}, {engine.Title}: {engine.ThroughputLabel} and {engine.ViolationLabel} vs offered load, MOSEL for each blocking solve time beside all modalities{coincide}",
+            FigureNumbers.Lines(throughput, ResultColumns.LoadQps, engine.Throughput.CsvName).Then(FigureNumbers.Lines(violations, ResultColumns.LoadQps, engine.Violations.CsvName))));
         }
         report.Tables.Add(PerLoadTable.Build($"Solve-time sensitivity — TVLT per load, {engine.Title}", runs.Where(r => r.Run.Policy is "dynamic" or "dynamic+fp16").ToArray(),
-            r => FormattableString.Invariant($"{SolveMs(r):0} ms"), "solve time"));
+            [("solve time", r => FormattableString.Invariant($"{SolveMs(r):0} ms"))]));
     }
 }
