@@ -95,4 +95,27 @@ public sealed class AggregateTests
         Assert.Equal(JsonValueKind.Null, goodput.GetProperty("sd").ValueKind);
         Assert.Equal(JsonValueKind.Null, goodput.GetProperty("ci95").ValueKind);
     }
+
+    /// <summary>
+    /// The statistics over seeds on hand values: eight seeds of the textbook sample 2, 4, 4, 4, 5, 5, 7, 9 (mean 5, sample
+    /// sd √(32/7), t(7) = 2.364624); two of three seeds with the metric (the third has none, e.g. no finished job): n = 2,
+    /// mean 2, sd √2 and t(1) = 12.706205 (the interval's width for two values is t(1) · sd / √2 = 12.706205); none: n = 0.
+    /// </summary>
+    [Fact]
+    public void SeedStatisticsCountOnlyTheSeedsThatHaveTheMetric()
+    {
+        Output.SeedSummary textbook = Output.SeedStatistics.Describe([2, 4, 4, 4, 5, 5, 7, 9]);
+        Assert.Equal((8, 5.0), (textbook.N, textbook.Mean));
+        Assert.Equal(Math.Sqrt(32.0 / 7), textbook.Sd, 12);
+        Assert.Equal(2.364624251592785 * Math.Sqrt(32.0 / 7) / Math.Sqrt(8), textbook.Ci95, 9);
+
+        Output.SeedSummary partial = Output.SeedStatistics.Describe([1, double.NaN, 3]);
+        Assert.Equal((2, 2.0), (partial.N, partial.Mean));
+        Assert.Equal(Math.Sqrt(2), partial.Sd, 12);
+        Assert.Equal(12.706204736174698, partial.Ci95, 9);
+
+        Output.SeedSummary missing = Output.SeedStatistics.Describe([double.NaN, double.NaN]);
+        Assert.Equal(0, missing.N);
+        Assert.True(double.IsNaN(missing.Mean) && double.IsNaN(missing.Sd) && double.IsNaN(missing.Ci95));
+    }
 }

@@ -106,6 +106,36 @@ public sealed class SweepTests
         Assert.Equal(Points(scratch.Combine("sweep/summary.json")), Points(scratch.Combine("again/summary.json")));
     }
 
+    /// <summary>
+    /// Two grid keys and a zip of two: the grid's first key varies slowest, then the second, then the zip's rows, whichever
+    /// keys they are (listed the other way round, the nesting turns with them). The orders are written out by hand.
+    /// </summary>
+    [Theory]
+    [InlineData("executor.estimate_factor: [0.5, 1.5]\n    workload.slack_ms: [17, 55, 90]",
+        "0.5,17,a|0.5,17,b|0.5,55,a|0.5,55,b|0.5,90,a|0.5,90,b|1.5,17,a|1.5,17,b|1.5,55,a|1.5,55,b|1.5,90,a|1.5,90,b")]
+    [InlineData("workload.slack_ms: [17, 55, 90]\n    executor.estimate_factor: [0.5, 1.5]",
+        "17,0.5,a|17,0.5,b|17,1.5,a|17,1.5,b|55,0.5,a|55,0.5,b|55,1.5,a|55,1.5,b|90,0.5,a|90,0.5,b|90,1.5,a|90,1.5,b")]
+    public void GridKeysNestInTheOrderTheConfigListsThem(string grid, string expected)
+    {
+        using var scratch = new Scratch();
+        string sweep = $"sweep:\n  grid:\n    {grid}\n  zip:\n    workload.accuracy_target.min: [0.683, 0.6]\n    scheduler.solver: [exact, ortools]\n";
+        string config = scratch.File("study.yaml", Config(sweep).Replace("seeds: [1, 2]", "seeds: [1]", StringComparison.Ordinal)
+            .Replace("duration_s: 20", "duration_s: 2", StringComparison.Ordinal));
+        (int code, _, string error) = CliRunner.Run("simulate", "--config", config, "--out", scratch.Combine("r"));
+        Assert.Equal((0, ""), (code, error));
+        string[][] summary = Rows(scratch.Combine("r/summary.csv"));
+        Assert.Equal(["run_id", .. grid.Split("\n").Select(k => k.Trim().Split(':')[0]), "workload.accuracy_target.min", "scheduler.solver"], summary[0][..5]);
+        // A zip row is a (target floor, solver) pair: "a" is (0.683, exact), "b" is (0.6, ortools); never crossed.
+        string Zip(string[] row) => (row[3], row[4]) switch
+        {
+            ("0.683", "exact") => "a",
+            ("0.6", "ortools") => "b",
+            var other => $"crossed {other}",
+        };
+        Assert.Equal(expected.Split('|'), summary.Skip(1).Select(r => $"{r[1]},{r[2]},{Zip(r)}").Distinct());
+        Assert.Equal(12 * 2, summary.Length - 1);
+    }
+
     /// <summary>A run's id follows from its parameters alone: not the order the sweep lists its keys in, nor which other points the study has.</summary>
     [Fact]
     public void RunIdsAreStableAcrossKeyOrderAndStudies()
