@@ -2,6 +2,7 @@
 # a line counts as covered when any project's tests ran it; a branch point's covered branches are the most any project
 # covered. Usage: awk -f coverage.awk coverage.cobertura.*.xml
 # Each report names files relative to its one <source> folder (the common root of what it covers): join the two.
+FNR == 1 { source = "" }
 /<source>/ {
   source = $0; sub(/.*<source>/, "", source); sub(/<\/source>.*/, "", source)
 }
@@ -17,7 +18,7 @@
   key = package SUBSEP file SUBSEP number
   if (!(key in seen)) { seen[key] = 1; lines[package]++ }
   if (hits > 0 && !(key in hit)) { hit[key] = 1; covered[package]++ }
-  if (match($0, /condition-coverage="[0-9.]+% \([0-9]+\/[0-9]+\)"/)) {
+  if (match($0, /condition-coverage="[0-9.,]+% \([0-9]+\/[0-9]+\)"/)) {
     split(substr($0, RSTART, RLENGTH), parts, /[(\/)]/)
     taken = parts[2] + 0; total = parts[3] + 0
     if (total > branches[key]) { branchTotal[package] += total - branches[key]; branches[key] = total }
@@ -28,6 +29,6 @@ END {
   for (p in lines) {
     printf "coverage %-22s lines %5.1f %% (%d/%d)  branches %5.1f %% (%d/%d)\n", p,
       100 * covered[p] / lines[p], covered[p], lines[p],
-      branchTotal[p] ? 100 * branchCovered[p] / branchTotal[p] : 100, branchCovered[p], branchTotal[p] | "sort"
+      branchTotal[p] ? 100 * branchCovered[p] / branchTotal[p] : 100, branchCovered[p], branchTotal[p] | "LC_ALL=C sort"
   }
 }

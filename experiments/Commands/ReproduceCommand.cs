@@ -23,7 +23,7 @@ public static class ReproduceCommand
         var configDir = new Option<DirectoryInfo?>("--config-dir") { Description = "A folder of experiment configs (same file names) used instead of experiments/configs; its reference/ folder for the reference engine" };
         var scale = ScaleOption.Create();
         var jobs = JobsOption.Create();
-        var command = new Command("reproduce", "Run the paper's experiments, render its figures (PNG + SVG) and write report.md")
+        var command = new Command("reproduce", "Run the paper's experiments, render its figures (PNG, SVG and the numbers drawn as CSV) and write report.html and report.md")
         {
             figure, engine, quick, output, profile, configDir, scale.Scale, jobs.Jobs,
         };

@@ -81,9 +81,7 @@ public sealed class ReportBuilder
     };
 
     /// <summary>Every swept key of every study, in first-seen order.</summary>
-    public IReadOnlyList<string> SweptKeys { get; }
-
-    public IReadOnlyList<ReportPoint> Points => _points;
+    private IReadOnlyList<string> SweptKeys { get; }
 
     /// <summary>
     /// The whole report: what it covers, the figures, the aggregate table, and each study's resolved config and

@@ -16,9 +16,15 @@ public static class ReportTableRows
             .. withStudy ? [p.Study.Name] : Array.Empty<string>(),
             .. sweptKeys.Select(p.ValueOf),
             PolicyLabels.For(p.Policy), p.Load?.ToString("0.##", CultureInfo.InvariantCulture) ?? "trace", p.Seeds.ToString(CultureInfo.InvariantCulture),
-            .. metrics.Select(m => p.Metric(m) is var (mean, ci95) ? m.Cell(mean, ci95, p.Seeds) : ""),
+            .. metrics.Select(m => Cell(m, p)),
         ])];
         return new ReportTable("Aggregate over seeds", header, rows,
             "Mean ± half-width of the 95 % Student-t interval over seeds (a single seed: the value alone). Every metric: `aggregate.csv` of each results folder.");
+    }
+
+    private static string Cell(SummaryColumn metric, ReportPoint point)
+    {
+        (double mean, double ci95) = point.Metric(metric);
+        return metric.Cell(mean, ci95, point.Seeds);
     }
 }

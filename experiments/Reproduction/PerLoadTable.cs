@@ -39,10 +39,16 @@ public static class PerLoadTable
                 [
                     .. groups.Select(c => c.Value(seeds[0])), g.Key.Load.ToString("0", CultureInfo.InvariantCulture), PolicyLabels.For(g.Key.Policy),
                     seeds.Length.ToString(CultureInfo.InvariantCulture),
-                    .. metrics.Select(m => SeedStatistics.Describe([.. seeds.Select(r => m.Value(r.Result.Summary))]) is var d ? m.Cell(d.Mean, d.Ci95, d.N) : ""),
+                    .. metrics.Select(m => Cell(m, seeds)),
                 ];
             })
             .ToArray();
         return new ReportTable(title, [.. groups.Select(g => g.Column), "load (req/s)", "policy", ResultColumns.Seeds, .. metrics.Select(m => m.Label)], rows);
+    }
+
+    private static string Cell(SummaryColumn metric, RunOutcome[] seeds)
+    {
+        SeedSummary summary = SeedStatistics.Describe([.. seeds.Select(r => metric.Value(r.Result.Summary))]);
+        return metric.Cell(summary.Mean, summary.Ci95, summary.N);
     }
 }

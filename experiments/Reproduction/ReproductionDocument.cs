@@ -34,8 +34,8 @@ public static class ReproductionDocument
         blocks.Add(new ReportList(
         [
             "Every figure's runs are in `<engine>/<config>/` (summary.csv, windows.csv, job_accuracy.csv, config.resolved.yaml); the configs are in `experiments/configs/` (ideal) and `experiments/configs/reference/`. The numbers each figure draws are beside it in `figures/` as CSV.",
-            "Goodput counts requests of jobs that met their deadline; processed throughput counts requests the worker ran, late or not.",
-            "Violations by deadline: the share of submitted requests that did not meet their deadline. Tracer windows: the reference tracer's mean over 4-s windows of 1 − min(1, processed ÷ submitted).",
+            "goodput r/s counts requests of jobs that met their deadline; processed r/s (ref) counts requests the worker ran, late or not.",
+            "SLO viol (violations by deadline): the share of submitted requests that did not meet their deadline. window viol (ref tracer): the reference tracer's mean over 4-s windows of 1 − min(1, processed ÷ submitted).",
             "Error bars and ± are 95 % Student-t confidence intervals over seeds (one accuracy target drawn per run, so seeds are also target draws).",
         ]));
         return new ReportDocument("Mosel — reproduction of the MOSEL paper's figures", blocks);

@@ -25,6 +25,8 @@ git -C "$root" ls-files -z | (cd "$root" && xargs -0 cp --parents -t "$work")
 sed -i 's#<PackageVersion Include="xunit.v3" Version="\([^"]*\)" />#&\n    <PackageVersion Include="xunit" Version="2.9.3" />\n    <PackageVersion Include="xunit.runner.visualstudio" Version="3.1.5" />\n    <PackageVersion Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />#' "$work/Directory.Packages.props"
 sed -i 's#<PackageReference Include="xunit.v3" />#<PackageReference Include="xunit" />\n    <PackageReference Include="xunit.runner.visualstudio" />\n    <PackageReference Include="Microsoft.NET.Test.Sdk" />#; /<OutputType>Exe<\/OutputType>/d' \
   "$work/tests/$project.Tests/Mosel.$project.Tests.csproj"
+# coverlet.MTP (coverage in .ci/run) is an extension of Microsoft.Testing.Platform, which the copy no longer runs on.
+sed -i '/coverlet.MTP/d' "$work/tests/Directory.Build.props"
 python3 - "$work/global.json" <<'PY'
 import json, sys
 path = sys.argv[1]

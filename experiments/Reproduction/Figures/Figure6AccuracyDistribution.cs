@@ -23,11 +23,12 @@ public sealed class Figure6AccuracyDistribution : IPaperFigure
         context.Log("Fig. 6: served-accuracy distribution and the trace time series (TVLT, Twitter)");
         IReadOnlyList<RunOutcome> runs = context.Simulate("fig6.yaml");
         var series = runs.GroupBy(r => r.Run.Policy)
-            .Select(g => (Name: PolicyLabels.For(g.Key), Mass: (IReadOnlyList<(double, double)>)AccuracyMass(g), Mean: SeedStatistics.Mean(g, s => s.MeanServedAccuracy)))
+            .Select(g => (Name: PolicyLabels.For(g.Key), Mass: (IReadOnlyList<(double, double)>)AccuracyMass(g), Mean: SeedStatistics.Mean(g, SummaryColumns.ServedAccuracy.Value), Policy: g.Key))
             .ToArray();
-        report.Figures.Add(context.Figure(AccuracyCdfRecipe.Build($"TVLT on the Twitter trace, {engine.Name} engine: served accuracy", "job's served accuracy", series), "fig6_accuracy_cdf",
+        report.Figures.Add(context.Figure(AccuracyCdfRecipe.Build($"TVLT on the Twitter trace, {engine.Name} engine: served accuracy", "job's served accuracy",
+            [.. series.Select(s => (s.Name, s.Mass, s.Mean))]), "fig6_accuracy_cdf",
             $"Fig. 6 — {engine.Title}: CDF of the served accuracy of every finished request (its job's mean accuracy)",
-            FigureNumbers.AccuracyCdf(ResultColumns.Policy, series.Select(s => (s.Name, s.Mass)))));
+            FigureNumbers.AccuracyCdf(ResultColumns.Policy, series.Select(s => (s.Policy, s.Mass)))));
         double meanDynamic = SeedStatistics.Mean(runs.Where(r => r.Run.Policy == "dynamic"), s => s.MeanServedAccuracy);
         report.Claim(context, "mean served accuracy of MOSEL", "TVLT, Twitter trace, mean 120 req/s", "≈ 0.740", meanDynamic,
             meanDynamic.ToString("0.000", CultureInfo.InvariantCulture));
