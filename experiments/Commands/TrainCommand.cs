@@ -20,6 +20,9 @@ public static class TrainCommand
     /// <summary>Metadata key that marks a weights file as Mosel's (a later train may replace it; nothing else is replaced).</summary>
     public const string WrittenBy = "written_by";
 
+    /// <summary>Metadata key of why training stopped: converged, epoch limit or time limit.</summary>
+    public const string StoppedKey = "stopped";
+
     /// <summary>The longest --minutes: a week (the default is ten minutes).</summary>
     private const double MaxMinutes = 10_080;
 
@@ -77,27 +80,26 @@ public static class TrainCommand
             throw new ConfigException($"{folder}: training needs samples in both the train and the validation split (found {train.Count} and {validation.Count})");
         }
         TorchRuntime.UseEveryCore();
+        LibTorchStatus libtorch = LibTorchLoader.Load(TorchDevice.Cpu);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"training on {train.Count} samples ({validation.Count} to validate), {Environment.ProcessorCount} threads, OpenMP waiting {libtorch.OpenMpWaitPolicy.ToLowerInvariant()}; at most {settings.MaxEpochs} epochs, patience {settings.Patience}, {settings.TimeLimit.TotalMinutes:0.#} min"));
         // Ctrl-C stops training after the batch that is running (exiting while libtorch runs crashes in native code).
         CancellationToken interrupted = Interrupts.Cooperative();
-        ZooModel model = null!;
-        IReadOnlyList<EpochReport> epochs = null!;
-        int bestEpoch = 0;
-        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(context =>
+        double best = double.NegativeInfinity;
+        // One plain line per epoch (not a progress bar), so that a log written to a file shows every epoch as it ends.
+        TrainingOutcome outcome = DigitsTrainer.Train(scale, train, validation, settings,
+            report =>
+            {
+                bool better = report.MeanValidationAccuracy > best;
+                best = Math.Max(best, report.MeanValidationAccuracy);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {report.Epoch}/{settings.MaxEpochs}: loss {report.Loss:0.000}, validation {string.Join(", ", report.Validation.Select(v => $"{v.Configuration} {v.Accuracy:P1}"))}, {report.Elapsed.TotalSeconds:0.0} s{(better ? " (best so far)" : "")}"));
+            },
+            (_, _) => interrupted.ThrowIfCancellationRequested());
+        using (outcome.Model)
         {
-            ProgressTask task = context.AddTask($"epoch 1 of at most {settings.MaxEpochs}", maxValue: 1);
-            (model, epochs, bestEpoch) = DigitsTrainer.Train(scale, train, validation, settings,
-                report => task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {report.Epoch}: loss {report.Loss:0.000}, validation {string.Join(", ", report.Validation.Select(v => $"{v.Configuration} {v.Accuracy:P1}"))}")),
-                (done, total) =>
-                {
-                    task.Value = (double)done / total;
-                    interrupted.ThrowIfCancellationRequested();
-                });
-            task.Value = 1;
-        });
-        using (model)
-        {
-            EpochReport best = epochs[bestEpoch - 1];
+            (ZooModel model, IReadOnlyList<EpochReport> epochs, int bestEpoch, StopReason stop) = outcome;
+            EpochReport kept = epochs[bestEpoch - 1];
             var metadata = new Dictionary<string, string>
             {
                 [WrittenBy] = "mosel train",
@@ -107,15 +109,22 @@ public static class TrainCommand
                 ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
                 ["epochs"] = epochs.Count.ToString(CultureInfo.InvariantCulture),
                 ["best_epoch"] = bestEpoch.ToString(CultureInfo.InvariantCulture),
-                ["validation_accuracy"] = string.Join(", ", best.Validation.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Configuration} {v.Accuracy:0.0000}"))),
+                [StoppedKey] = stop.Name(),
+                ["validation_accuracy"] = string.Join(", ", kept.Validation.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Configuration} {v.Accuracy:0.0000}"))),
             };
             string staging = Staging.PathFor(outPath);
             using var lease = new StagingLease(staging);
             SafetensorsWeights.Save(model, staging, metadata);
             File.Move(staging, outPath, overwrite: true);
             lease.Keep(outPath);
-            AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"trained {epochs.Count} epochs in {epochs[^1].Elapsed.TotalSeconds:0} s; kept epoch {bestEpoch} (validation: {metadata["validation_accuracy"]}); wrote {outPath}")));
+            string why = stop switch
+            {
+                StopReason.Converged => $"converged: {settings.Patience} epochs without a better validation accuracy",
+                StopReason.EpochLimit => "stopped at the epoch limit (--epochs) while validation accuracy could still improve",
+                _ => "stopped at the time limit (--minutes): training was cut short",
+            };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"trained {epochs.Count} epochs in {epochs[^1].Elapsed.TotalSeconds:0} s, {why}; kept epoch {bestEpoch} (validation: {metadata["validation_accuracy"]}); wrote {outPath}"));
         }
         return 0;
     }

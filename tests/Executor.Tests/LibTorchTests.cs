@@ -16,6 +16,22 @@ public sealed class LibTorchTests
         Assert.Equal(LibTorchLoader.SystemHasVersion("GLIBCXX_3.4.32"), !status.LibTorchSharpPatched);
     }
 
+    /// <summary>
+    /// libtorch's OpenMP threads wait passively (set in the native environment before libtorch loads), unless the user
+    /// chose a policy: the process's environment at its start (/proc/self/environ, which setenv does not change) says which
+    /// value must be in force, in the native environment and in the loader's status.
+    /// </summary>
+    [Fact]
+    public void OpenMpThreadsWaitPassivelyUnlessTheUserChoseOtherwise()
+    {
+        string? chosen = File.ReadAllText("/proc/self/environ").Split('\0')
+            .FirstOrDefault(e => e.StartsWith("OMP_WAIT_POLICY=", StringComparison.Ordinal))?["OMP_WAIT_POLICY=".Length..];
+        LibTorchStatus status = LibTorchLoader.Load(TorchDevice.Cpu);
+        string expected = chosen ?? "PASSIVE";
+        Assert.Equal(expected, status.OpenMpWaitPolicy);
+        Assert.Equal(expected, OpenMpWaiting.Current());
+    }
+
     [Fact]
     public void CudaWithoutAGpuIsAClearError()
     {

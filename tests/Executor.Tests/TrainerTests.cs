@@ -23,7 +23,7 @@ public sealed class TrainerTests
         using DigitSplit train = Blocks(samples: 300, seed: 1);
         using DigitSplit validation = Blocks(samples: 100, seed: 2);
         var settings = new TrainingSettings(Seed: 1, MaxEpochs: 8, Patience: 8, TimeLimit: TimeSpan.FromMinutes(5), BatchSize: 10, LearningRate: 1e-3);
-        (ZooModel model, IReadOnlyList<EpochReport> epochs, int bestEpoch) = DigitsTrainer.Train(ZooScale.Tiny, train, validation, settings);
+        (ZooModel model, IReadOnlyList<EpochReport> epochs, int bestEpoch, StopReason stop) = DigitsTrainer.Train(ZooScale.Tiny, train, validation, settings);
         using (model)
         {
             // Every configuration (both, audio alone, video alone) is trained by modality dropout and learns its block.
@@ -35,6 +35,8 @@ public sealed class TrainerTests
             Assert.True(epochs[^1].Loss < epochs[0].Loss / 2, $"loss {epochs[0].Loss:0.00} → {epochs[^1].Loss:0.00}");
             Assert.Equal(epochs.Max(e => e.MeanValidationAccuracy), epochs[bestEpoch - 1].MeanValidationAccuracy);
             Assert.Equal(epochs[bestEpoch - 1].MeanValidationAccuracy, accuracy.Average(a => a.Accuracy), 12);
+            // Patience as long as the epoch limit: the limit stops it, and says so.
+            Assert.Equal((settings.MaxEpochs, StopReason.EpochLimit), (epochs.Count, stop));
             // The measured counts are the model's own arg-max answers, counted here without the measurement code.
             using (no_grad())
             using (NewDisposeScope())
@@ -49,6 +51,32 @@ public sealed class TrainerTests
                     Assert.Equal(answers.Zip(truth).Count(p => p.First == p.Second), measured.Correct);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Why training stopped: patience 1 ends it at the first epoch that is not better (converged, before the epoch limit);
+    /// a time limit of zero ends it after the first epoch.
+    /// </summary>
+    [Fact]
+    public void TheTrainerSaysWhyItStopped()
+    {
+        using DigitSplit train = Blocks(samples: 60, seed: 3);
+        using DigitSplit validation = Blocks(samples: 30, seed: 4);
+        var settings = new TrainingSettings(Seed: 1, MaxEpochs: 30, Patience: 1, TimeLimit: TimeSpan.FromMinutes(5), BatchSize: 10, LearningRate: 1e-3);
+        TrainingOutcome converged = DigitsTrainer.Train(ZooScale.Tiny, train, validation, settings);
+        using (converged.Model)
+        {
+            Assert.Equal(StopReason.Converged, converged.Stop);
+            Assert.True(converged.Epochs.Count < settings.MaxEpochs, $"{converged.Epochs.Count} epochs");
+            // The last epoch is the first that did not beat the one before it.
+            Assert.True(converged.Epochs[^1].MeanValidationAccuracy <= converged.Epochs[^2].MeanValidationAccuracy);
+            Assert.Equal(converged.Epochs.Count - 1, converged.BestEpoch);
+        }
+        TrainingOutcome cut = DigitsTrainer.Train(ZooScale.Tiny, train, validation, settings with { Patience = 30, TimeLimit = TimeSpan.Zero });
+        using (cut.Model)
+        {
+            Assert.Equal((StopReason.TimeLimit, 1), (cut.Stop, cut.Epochs.Count));
         }
     }
 

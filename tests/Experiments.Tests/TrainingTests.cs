@@ -41,6 +41,13 @@ public sealed class TrainingTests
         IReadOnlyDictionary<string, string> metadata = SafetensorsFile.ReadMetadata(weights);
         Assert.Equal("mosel train", metadata["written_by"]);
         Assert.Equal("av-digits", metadata["model"]);
+        // A line per epoch as it ends (a log shows them), the stop reason printed and kept with the weights, and libtorch's
+        // OpenMP threads waiting passively (the test run sets no OMP_WAIT_POLICY).
+        Assert.Matches(@"(?m)^epoch 1/2: loss \d+\.\d{3}, validation audio\+video \d+\.\d %, audio \d+\.\d %, video \d+\.\d %, \d+\.\d s", output);
+        Assert.Matches(@"(?m)^epoch 2/2: loss ", output);
+        Assert.Contains("OpenMP waiting passive", output);
+        Assert.Contains("stopped at the epoch limit", output);
+        Assert.Equal("epoch limit", metadata["stopped"]);
         // A second run may replace Mosel's own weights file.
         Assert.Equal(0, CliRunner.Run("train", "--dataset", s_sample, "--out", weights, "--epochs", "1").ExitCode);
 

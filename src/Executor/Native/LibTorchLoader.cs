@@ -34,13 +34,15 @@ public static class LibTorchLoader
                 }
                 return s_loaded;
             }
+            // Before libtorch loads: its OpenMP runtime reads the wait policy once, when it is loaded.
+            string waitPolicy = OpenMpWaiting.PreferPassive();
             var tried = new List<string>();
             foreach ((string candidate, string source) in Candidates(device, folder, tried))
             {
                 string? failure = TryLoad(candidate, device, out LibTorchStatus? status, tried);
                 if (status is not null)
                 {
-                    s_loaded = status with { Source = source, Tried = tried };
+                    s_loaded = status with { Source = source, Tried = tried, OpenMpWaitPolicy = waitPolicy };
                     return s_loaded;
                 }
                 tried.Add($"{source}: {candidate}: {failure}");

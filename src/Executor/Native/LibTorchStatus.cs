@@ -9,4 +9,8 @@ public sealed record LibTorchStatus(
     bool LibTorchSharpPatched,
     bool CudaAvailable,
     int CudaDevices,
-    IReadOnlyList<string> Tried);
+    IReadOnlyList<string> Tried)
+{
+    /// <summary>OMP_WAIT_POLICY as libtorch's OpenMP runtime read it when it loaded (PASSIVE unless the user set another).</summary>
+    public string OpenMpWaitPolicy { get; init; } = "";
+}

@@ -11,11 +11,12 @@ namespace Mosel.Executor.Training;
 /// configuration (both, audio alone, video alone), so each is a valid input and each is trained on a third of the
 /// batches. Adam, cross-entropy; after each epoch the validation split is scored per configuration and the weights of
 /// the epoch with the best mean are kept; training stops after <see cref="TrainingSettings.Patience"/> epochs without a
-/// better one, at the epoch limit, or at the time limit. Seeded (libtorch's generator and the batch order).
+/// better one, at the epoch limit, or at the time limit, and says which (<see cref="StopReason"/>). Seeded (libtorch's
+/// generator and the batch order).
 /// </summary>
 public static class DigitsTrainer
 {
-    public static (ZooModel Model, IReadOnlyList<EpochReport> Epochs, int BestEpoch) Train(ZooScale scale, DigitSplit train, DigitSplit validation,
+    public static TrainingOutcome Train(ZooScale scale, DigitSplit train, DigitSplit validation,
         TrainingSettings settings, Action<EpochReport>? epochDone = null, Action<int, int>? batchDone = null)
     {
         var model = (AvDigitsModel)ModelZoo.Create(AvDigitsModel.ZooName, scale, settings.Seed);
@@ -29,6 +30,7 @@ public static class DigitsTrainer
         double bestAccuracy = double.NegativeInfinity;
         long started = Stopwatch.GetTimestamp();
         int batches = (train.Count + settings.BatchSize - 1) / settings.BatchSize;
+        StopReason stop = StopReason.EpochLimit;
         for (int epoch = 1; epoch <= settings.MaxEpochs; epoch++)
         {
             model.train();
@@ -62,8 +64,14 @@ public static class DigitsTrainer
                 DisposeAll(best);
                 best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
             }
-            if (epoch - bestEpoch >= settings.Patience || report.Elapsed >= settings.TimeLimit)
+            if (epoch - bestEpoch >= settings.Patience)
             {
+                stop = StopReason.Converged;
+                break;
+            }
+            if (report.Elapsed >= settings.TimeLimit && epoch < settings.MaxEpochs)
+            {
+                stop = StopReason.TimeLimit;
                 break;
             }
         }
@@ -76,7 +84,7 @@ public static class DigitsTrainer
         }
         DisposeAll(best);
         model.eval();
-        return (model, epochs, bestEpoch);
+        return new TrainingOutcome(model, epochs, bestEpoch, stop);
     }
 
     private static void DisposeAll(Dictionary<string, Tensor>? tensors)
