@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Mosel.Executor.Models;
 using Mosel.Executor.Native;
 using Mosel.Executor.Profiling;
@@ -16,6 +17,9 @@ namespace Mosel.Experiments.Commands;
 public static class ProfileCommand
 {
     private const int MaxRuns = 10_000;
+
+    /// <summary>The share of the CPU others use above which profiling warns: half the machine.</summary>
+    private const double BusyShare = 0.5;
 
     public static Command Create()
     {
@@ -36,9 +40,13 @@ public static class ProfileCommand
         };
         var accuracy = new Option<bool>("--accuracy") { Description = "Measure each configuration's accuracy on --dataset's test split instead of carrying a published table" };
         var dataset = new Option<string?>("--dataset") { Description = "Digits dataset (mosel dataset build) for --accuracy" };
+        var keepInverted = new Option<bool>("--keep-inverted")
+        {
+            Description = "Write the profile even where a subset of the modalities measured slower than all of them (a sign of a busy machine; refused by default)",
+        };
         var command = new Command("profile", "Measure a zoo model's latency per configuration, precision and batch size and write a profile")
         {
-            model, device, batches, precisions, output, scale, runs, warmups, libtorch, weights, weightsMap, accuracy, dataset,
+            model, device, batches, precisions, output, scale, runs, warmups, libtorch, weights, weightsMap, accuracy, dataset, keepInverted,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -59,6 +67,8 @@ public static class ProfileCommand
             string outPath = parse.GetValue(output)!.FullName;
             OutputTarget.CheckFile(outPath, ProfileFile.Signature);
             LibTorchStatus status = LibTorchLoading.Load(request.Device, parse.GetValue(libtorch));
+            // Measured before the profiler's own threads start: the CPU others are using.
+            double? busyBefore = ProfileChecks.BusyShare(TimeSpan.FromMilliseconds(500));
             IReadOnlyList<OutOfMemory> oom = [];
             // Ctrl-C stops profiling after the point being measured (exiting while libtorch runs crashes in native code).
             CancellationToken interrupted = Interrupts.Cooperative();
@@ -67,7 +77,30 @@ public static class ProfileCommand
                 progress?.Invoke(total, point);
                 interrupted.ThrowIfCancellationRequested();
             }, out oom));
-            ProfileFile.Save(profile, $"{name} ({request.Scale.Name} scale) measured by mosel profile", outPath);
+            string description = $"{name} ({request.Scale.Name} scale) measured by mosel profile";
+            IReadOnlyList<string> inversions = ProfileChecks.Inversions(profile);
+            string busy = busyBefore is > BusyShare
+                ? string.Create(CultureInfo.InvariantCulture, $"; other programs were using {busyBefore:P0} of the CPU when profiling began")
+                : "";
+            if (inversions.Count > 0)
+            {
+                string what = $"{inversions[0]}{(inversions.Count > 1 ? $" (and {inversions.Count - 1} more)" : "")}";
+                if (!parse.GetValue(keepInverted))
+                {
+                    throw new EnvironmentException($"{outPath}: not written: {what}, which an idle machine does not measure{busy}; profile again on an idle machine, or keep it with --keep-inverted");
+                }
+                description += $"; kept with --keep-inverted although {what}";
+            }
+            ProfileFile.Save(profile, description, outPath);
+            if (busyBefore is > BusyShare)
+            {
+                Console.WriteLine($"warning: the machine was busy{busy}: latencies measured now are slower and noisier than on an idle machine");
+            }
+            IReadOnlyList<string> noisy = ProfileChecks.Noisy(profile);
+            if (noisy.Count > 0)
+            {
+                Console.WriteLine($"warning: {noisy.Count} of the points are noisy (interquartile range ≥ {ProfileChecks.WideSpread:P0} of the latency), widest: {noisy[0]}");
+            }
             foreach (OutOfMemory o in oom)
             {
                 AnsiConsole.MarkupLine(Markup.Escape($"out of memory: {o.Configuration} {o.Precision.ToName()} at batch {o.FailedBatchSize}; largest batch that fits: {o.LargestFittingBatchSize?.ToString() ?? "none"}"));

@@ -57,4 +57,10 @@ public sealed class LatencyDocument
     public double[]? LatencyMs { get; init; }
 
     public double[]? MemoryBytes { get; init; }
+
+    /// <summary>The timed runs' lower quartile per batch size (written by mosel profile; optional).</summary>
+    public double[]? LatencyQ1Ms { get; init; }
+
+    /// <summary>The timed runs' upper quartile per batch size.</summary>
+    public double[]? LatencyQ3Ms { get; init; }
 }

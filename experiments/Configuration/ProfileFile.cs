@@ -80,7 +80,7 @@ public static class ProfileFile
             foreach ((string config, LatencyDocument table) in byConfig ?? [])
             {
                 string key = $"latency.{precisionName}.{config}";
-                tables[config] = LatencyTable.Create(key, table.BatchSizes, table.LatencyMs, table.MemoryBytes);
+                tables[config] = LatencyTable.Create(key, table.BatchSizes, table.LatencyMs, table.MemoryBytes, (table.LatencyQ1Ms, table.LatencyQ3Ms));
             }
             latency[precision] = tables;
         }
@@ -108,6 +108,8 @@ public static class ProfileFile
                     BatchSizes = table.BatchSizes.ToArray(),
                     LatencyMs = table.LatencyMs.Select(ms => Math.Round(ms, 4)).ToArray(),
                     MemoryBytes = table.MemoryBytes?.ToArray(),
+                    LatencyQ1Ms = table.QuartilesMs?.Q1.Select(ms => Math.Round(ms, 4)).ToArray(),
+                    LatencyQ3Ms = table.QuartilesMs?.Q3.Select(ms => Math.Round(ms, 4)).ToArray(),
                 };
             }
             latency[precision.ToName()] = byConfig;

@@ -23,12 +23,13 @@ public static class MeasuredProfile
                 adjusted.AddRange(changed.Select(i => $"{byPrecision.Key.ToName()} {byConfiguration.Key} b={ordered[i].BatchSize}: {ordered[i].MedianMs:0.###} -> {values[i]:0.###}"));
                 string key = $"latency.{byPrecision.Key.ToName()}.{byConfiguration.Key}";
                 double[]? memory = ordered.All(p => p.PeakMemoryBytes is not null) ? ordered.Select(p => p.PeakMemoryBytes!.Value).ToArray() : null;
-                tables[byConfiguration.Key] = LatencyTable.Create(key, ordered.Select(p => p.BatchSize).ToArray(), values.Select(v => Math.Round(v, 4)).ToArray(), memory);
+                tables[byConfiguration.Key] = LatencyTable.Create(key, ordered.Select(p => p.BatchSize).ToArray(), values.Select(v => Math.Round(v, 4)).ToArray(), memory,
+                    (ordered.Select(p => Math.Round(p.Q1Ms, 4)).ToArray(), ordered.Select(p => Math.Round(p.Q3Ms, 4)).ToArray()));
             }
             latency[byPrecision.Key] = tables;
         }
         string provenance = $"Measured {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} by `mosel profile` (TorchSharp, {(weights is null ? "random weights" : $"weights {weights}")}, {scale} scale, " +
-            $"median of {(points.Count > 0 ? points[0].Runs : 0)} synchronised runs after warm-ups; memory_bytes: {(points.Any(p => p.PeakMemoryBytes is null) ? "not measured (no CUDA memory statistics in TorchSharp 0.107)" : "peak resident memory of the process per point")}) with libtorch {libtorch.Version} from {libtorch.Source}. " +
+            $"median of {(points.Count > 0 ? points[0].Runs : 0)} synchronised runs after warm-ups, their quartiles in latency_q1_ms and latency_q3_ms; memory_bytes: {(points.Any(p => p.PeakMemoryBytes is null) ? "not measured (no CUDA memory statistics in TorchSharp 0.107)" : "peak resident memory of the process per point")}) with libtorch {libtorch.Version} from {libtorch.Source}. " +
             "Latency tables made non-decreasing by a suffix minimum; points changed: " + (adjusted.Count == 0 ? "none" : string.Join("; ", adjusted)) + ".";
         return ModelProfile.Create(model, modalities, metric, accuracy, latency, device, provenance);
     }

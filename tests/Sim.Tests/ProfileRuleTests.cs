@@ -171,6 +171,15 @@ public sealed class ProfileRuleTests
             Error(() => LatencyTable.Create("t", [1, 2], [1, 2], [double.NaN, 1])).Message);
         Assert.Equal(65536, LatencyTable.Create("t", [1, 65536], [1, 2]).MaxBatchSize);
         Assert.Equal([1.0, 1.0], LatencyTable.Create("t", [1, 2], [1, 1]).LatencyMs);   // flat is allowed
+        // The runs' quartiles: both or neither, one per batch size, finite and non-negative, the lower not above the upper.
+        Assert.Equal("t.latency_q3_ms: missing: the runs' spread needs both quartiles", Error(() => LatencyTable.Create("t", [1, 2], [1, 2], null, ([1, 2], null))).Message);
+        Assert.Equal("t.latency_q1_ms: needs one value per batch size (2), found 1", Error(() => LatencyTable.Create("t", [1, 2], [1, 2], null, ([1], [1, 2]))).Message);
+        Assert.Equal("t.latency_q3_ms[1]: a quartile must be a non-negative finite number, found NaN",
+            Error(() => LatencyTable.Create("t", [1, 2], [1, 2], null, ([1, 2], [1, double.NaN]))).Message);
+        Assert.Equal("t.latency_q1_ms[0]: the lower quartile 1.5 is above the upper quartile 1.25",
+            Error(() => LatencyTable.Create("t", [1, 2], [1, 2], null, ([1.5, 2], [1.25, 2.5]))).Message);
+        Assert.Null(LatencyTable.Create("t", [1, 2], [1, 2]).QuartilesMs);
+        Assert.Equal([0.75, 1.5], LatencyTable.Create("t", [1, 2], [1, 2], null, ([0.75, 1.5], [1.25, 2.5])).QuartilesMs!.Value.Q1);
     }
 
     [Fact]

@@ -90,7 +90,8 @@ public sealed class ModelProfiler
                 times[b][run] = TorchRuntime.TimeForward(model, inputs[b], _settings.Device) * 1000;
             }
         }
-        return fitted.Select((f, b) => new ProfilePoint(name, precision, f.Batch, times[b].Median(), times[b].Mean(), _settings.Runs, f.PeakBytes)).ToList();
+        return fitted.Select((f, b) => new ProfilePoint(name, precision, f.Batch, times[b].Median(), times[b].Mean(), _settings.Runs, f.PeakBytes,
+            times[b].LowerQuartile(), times[b].UpperQuartile())).ToList();
     }
 
     /// <summary>Untimed passes at one batch size (at least one); the process's peak resident memory on the CPU.</summary>

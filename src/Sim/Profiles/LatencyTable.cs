@@ -14,13 +14,15 @@ public sealed class LatencyTable
     private readonly int[] _batchSizes;
     private readonly double[] _latencyMs;
     private readonly double[]? _memoryBytes;
+    private readonly (double[] Q1, double[] Q3)? _quartilesMs;
     private readonly double[] _secondsByBatch;
 
-    private LatencyTable(int[] batchSizes, double[] latencyMs, double[]? memoryBytes)
+    private LatencyTable(int[] batchSizes, double[] latencyMs, double[]? memoryBytes, (double[] Q1, double[] Q3)? quartilesMs)
     {
         _batchSizes = batchSizes;
         _latencyMs = latencyMs;
         _memoryBytes = memoryBytes;
+        _quartilesMs = quartilesMs;
         int max = batchSizes[^1];
         _secondsByBatch = new double[max + 1];
         for (int b = 1; b <= max; b++)
@@ -34,6 +36,12 @@ public sealed class LatencyTable
     public IReadOnlyList<double> LatencyMs => _latencyMs;
 
     public IReadOnlyList<double>? MemoryBytes => _memoryBytes;
+
+    /// <summary>
+    /// The lower and upper quartiles of the timed runs at each measured batch size (their spread), when the profile
+    /// records them; the simulator plans with <see cref="LatencyMs"/> alone.
+    /// </summary>
+    public (IReadOnlyList<double> Q1, IReadOnlyList<double> Q3)? QuartilesMs => _quartilesMs is { } q ? (q.Q1, q.Q3) : null;
 
     public int MaxBatchSize => _batchSizes[^1];
 
@@ -58,8 +66,9 @@ public sealed class LatencyTable
         return Interpolate(batch, _memoryBytes);
     }
 
+    /// <param name="quartilesMs">The runs' lower and upper quartiles per batch size (latency_q1_ms, latency_q3_ms), or null.</param>
     public static LatencyTable Create(string key, IReadOnlyList<int>? batchSizes, IReadOnlyList<double>? latencyMs,
-        IReadOnlyList<double>? memoryBytes = null)
+        IReadOnlyList<double>? memoryBytes = null, (IReadOnlyList<double>? Q1, IReadOnlyList<double>? Q3) quartilesMs = default)
     {
         if (batchSizes is null || batchSizes.Count == 0)
         {
@@ -102,7 +111,43 @@ public sealed class LatencyTable
                 throw new ProfileException($"{key}.memory_bytes[{i}]", $"memory must be a non-negative finite number, found {memoryBytes[i]}");
             }
         }
-        return new LatencyTable(batchSizes.ToArray(), latencyMs.ToArray(), memoryBytes?.ToArray());
+        return new LatencyTable(batchSizes.ToArray(), latencyMs.ToArray(), memoryBytes?.ToArray(), Quartiles(key, batchSizes.Count, quartilesMs));
+    }
+
+    /// <summary>Both quartile lists or neither, one value per batch size, finite, non-negative, and the lower not above the upper.</summary>
+    private static (double[], double[])? Quartiles(string key, int count, (IReadOnlyList<double>? Q1, IReadOnlyList<double>? Q3) quartiles)
+    {
+        (IReadOnlyList<double>? q1, IReadOnlyList<double>? q3) = quartiles;
+        if (q1 is null && q3 is null)
+        {
+            return null;
+        }
+        if (q1 is null || q3 is null)
+        {
+            throw new ProfileException($"{key}.{(q1 is null ? "latency_q1_ms" : "latency_q3_ms")}", "missing: the runs' spread needs both quartiles");
+        }
+        foreach ((string name, IReadOnlyList<double> values) in new[] { ("latency_q1_ms", q1), ("latency_q3_ms", q3) })
+        {
+            if (values.Count != count)
+            {
+                throw new ProfileException($"{key}.{name}", $"needs one value per batch size ({count}), found {values.Count}");
+            }
+            for (int i = 0; i < count; i++)
+            {
+                if (!double.IsFinite(values[i]) || values[i] < 0)
+                {
+                    throw new ProfileException($"{key}.{name}[{i}]", $"a quartile must be a non-negative finite number, found {values[i]}");
+                }
+            }
+        }
+        for (int i = 0; i < count; i++)
+        {
+            if (q1[i] > q3[i])
+            {
+                throw new ProfileException($"{key}.latency_q1_ms[{i}]", $"the lower quartile {q1[i]} is above the upper quartile {q3[i]}");
+            }
+        }
+        return (q1.ToArray(), q3.ToArray());
     }
 
     private double Interpolate(int batch, double[] values)
