@@ -48,6 +48,13 @@ public sealed class MeasuredAccuracyDocument
     public double Low95 { get; init; }
 
     public double High95 { get; init; }
+
+    /// <summary>How many clusters (utterances) the samples come in; with the clustered interval, optional.</summary>
+    public int? Clusters { get; init; }
+
+    public double? ClusteredLow95 { get; init; }
+
+    public double? ClusteredHigh95 { get; init; }
 }
 
 public sealed class LatencyDocument

@@ -49,9 +49,32 @@ public static class ProfileFile
             {
                 throw new ProfileException(key, $"the interval [{m.Low95}, {m.High95}] must lie in [0, 1] and hold {count.Accuracy:0.######}");
             }
-            counts[config] = count;
+            counts[config] = count with { Clusters = m.Clusters, Clustered95 = Clustered(key, m) };
         }
         return counts;
+    }
+
+    /// <summary>clusters, clustered_low95 and clustered_high95: all three or none, at least one cluster, no more than samples, an interval in [0, 1].</summary>
+    private static (double, double)? Clustered(string key, MeasuredAccuracyDocument m)
+    {
+        int given = (m.Clusters is null ? 0 : 1) + (m.ClusteredLow95 is null ? 0 : 1) + (m.ClusteredHigh95 is null ? 0 : 1);
+        if (given == 0)
+        {
+            return null;
+        }
+        if (given < 3)
+        {
+            throw new ProfileException(key, "clusters, clustered_low95 and clustered_high95 go together: give all three or none");
+        }
+        if (m.Clusters < 1 || m.Clusters > m.Samples)
+        {
+            throw new ProfileException($"{key}.clusters", $"must be between 1 and the samples ({m.Samples}), found {m.Clusters}");
+        }
+        if (m.ClusteredLow95 < 0 || m.ClusteredLow95 > m.ClusteredHigh95 || m.ClusteredHigh95 > 1)
+        {
+            throw new ProfileException(key, $"the clustered interval [{m.ClusteredLow95}, {m.ClusteredHigh95}] must lie in [0, 1], low first");
+        }
+        return (m.ClusteredLow95!.Value, m.ClusteredHigh95!.Value);
     }
 
     public static ModelProfile ToProfile(ProfileDocument document)
@@ -135,6 +158,9 @@ public static class ProfileFile
                     Samples = m.Value.Samples,
                     Low95 = m.Value.Low95,
                     High95 = m.Value.High95,
+                    Clusters = m.Value.Clusters,
+                    ClusteredLow95 = m.Value.Clustered95?.Low,
+                    ClusteredHigh95 = m.Value.Clustered95?.High,
                 }),
             },
             Latency = latency,

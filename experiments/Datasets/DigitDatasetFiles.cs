@@ -14,6 +14,16 @@ namespace Mosel.Experiments.Datasets;
 /// </summary>
 public static class DigitDatasetFiles
 {
+    /// <summary>How each sample was made, a row per sample, keyed by its id.</summary>
+    public const string SamplesFile = "samples.csv";
+
+    public const string IdColumn = "id";
+
+    public const string LabelColumn = "label";
+
+    /// <summary>Which of its digit's utterances a sample is cut from: samples of one utterance share sound and voice.</summary>
+    public const string UtteranceColumn = "utterance";
+
     public const string Manifest = "dataset.json";
     public const string Kind = "mosel-digits";
 
@@ -34,9 +44,9 @@ public static class DigitDatasetFiles
                 ],
                 new Dictionary<string, string> { ["dataset"] = Kind, ["split"] = split, ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture) });
         }
-        using (var csv = CsvFiles.Create(Path.Combine(folder, "samples.csv")))
+        using (var csv = CsvFiles.Create(Path.Combine(folder, SamplesFile)))
         {
-            csv.WriteRow("id", "split", "label", "word", "utterance", "accent", "variant", "words_per_minute", "pitch", "snr_db", "offset_s",
+            csv.WriteRow(IdColumn, "split", LabelColumn, "word", UtteranceColumn, "accent", "variant", "words_per_minute", "pitch", "snr_db", "offset_s",
                 "font", "size_px", "rotation_deg", "offset_x_px", "offset_y_px", "blur", "clutter_strokes", "occluded", "noise");
             foreach (DigitSample s in samples)
             {

@@ -86,11 +86,30 @@ public sealed class TrainingTests
             Assert.Equal(Math.Round(a.Interval95.Low, 6), count.Low95, 12);
             Assert.Equal(Math.Round(a.Interval95.High, 6), count.High95, 12);
         }
+        // The interval over utterances counts the test split's utterances (label and utterance in samples.csv, by hand) and
+        // holds the same share; the source gives every digit's accuracy.
+        string[][] rows = [.. File.ReadAllLines(Path.Combine(s_sample, "samples.csv")).Select(l => l.Split(','))];
+        int utterances = rows.Skip(1).Where(r => r[1] == "test").Select(r => (r[2], r[4])).Distinct().Count();
+        foreach (ConfigurationAccuracy a in expected)
+        {
+            Sim.Profiles.AccuracyCount count = loaded.Metric.Measured[a.Configuration];
+            Assert.Equal(utterances, count.Clusters);
+            (double low, double high) = count.Clustered95!.Value;
+            Assert.True(low <= a.Accuracy && a.Accuracy <= high, $"{a.Configuration}: [{low}, {high}] and {a.Accuracy}");
+            Assert.Contains($"{a.Configuration}: zero ", loaded.Metric.Source);
+        }
         string text = File.ReadAllText(profile);
         int samples = expected[0].Samples;
         string broken = scratch.File("broken.yaml", text.Replace($"samples: {samples}", $"samples: {samples * 2}"));
         ConfigException refused = Assert.Throws<ConfigException>(() => ProfileFile.Load(broken));
         Assert.StartsWith($"{broken}: accuracy.measured.audio+video: {expected[0].Correct}/{samples * 2} is ", refused.Message);
+        // The clustered interval's three keys go together, its clusters cannot outnumber the samples, and its bounds are ordered.
+        string lone = scratch.File("lone.yaml", string.Join('\n', text.Split('\n').Where(l => !l.TrimStart().StartsWith("clustered_high95:", StringComparison.Ordinal))));
+        Assert.EndsWith("accuracy.measured.audio+video: clusters, clustered_low95 and clustered_high95 go together: give all three or none",
+            Assert.Throws<ConfigException>(() => ProfileFile.Load(lone)).Message);
+        string many = scratch.File("many.yaml", text.Replace($"clusters: {utterances}", $"clusters: {samples + 1}", StringComparison.Ordinal));
+        Assert.EndsWith($"accuracy.measured.audio+video.clusters: must be between 1 and the samples ({samples}), found {samples + 1}",
+            Assert.Throws<ConfigException>(() => ProfileFile.Load(many)).Message);
 
         ScoredRunsCountEveryFinishedRequest(scratch, profile, weights, expected);
     }

@@ -3,9 +3,14 @@ using static TorchSharp.torch;
 
 namespace Mosel.Executor.Datasets;
 
-/// <summary>One split of a digits dataset as model inputs: audio (N, 1, 32, 32), video (N, 1, 28, 28) scaled to [0, 1], and labels.</summary>
-public sealed class DigitSplit(Tensor audio, Tensor video, Tensor label) : IDisposable
+/// <summary>
+/// One split of a digits dataset as model inputs: audio (N, 1, 32, 32), video (N, 1, 28, 28) scaled to [0, 1], labels, and
+/// each sample's id in the dataset's samples.csv (empty for a split made in memory).
+/// </summary>
+public sealed class DigitSplit(Tensor audio, Tensor video, Tensor label, IReadOnlyList<long>? ids = null) : IDisposable
 {
+    public IReadOnlyList<long> Ids { get; } = ids ?? [];
+
     public Tensor Audio { get; } = audio;
 
     public Tensor Video { get; } = video;

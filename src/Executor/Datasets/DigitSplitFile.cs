@@ -18,7 +18,7 @@ public static class DigitSplitFile
     public static DigitSplit Read(string path)
     {
         // Everything made here, the file's tensors included, is freed with the scope (on an error too) except the split's
-        // three input tensors, moved out on success. The sample ids are only checked: samples.csv is where a user reads them.
+        // three input tensors, moved out on success. The sample ids key samples.csv, which says how each was made (its utterance, voice, font).
         using var scope = NewDisposeScope();
         Dictionary<string, Tensor> tensors;
         try
@@ -33,12 +33,12 @@ public static class DigitSplitFile
         long n = label.shape[0];
         Tensor audio = Take(tensors, path, "audio", ScalarType.Float32, s_audio, n).unsqueeze(1);
         Tensor video = Take(tensors, path, "video", ScalarType.Byte, s_video, n).to(ScalarType.Float32).div_(255).unsqueeze(1);
-        Take(tensors, path, "id", ScalarType.Int64, [], n);
+        long[] ids = Take(tensors, path, "id", ScalarType.Int64, [], n).data<long>().ToArray();
         if (label.numel() > 0 && (label.min().item<long>() < 0 || label.max().item<long>() >= Classes))
         {
             throw new DatasetException($"{path}: label: values must be digits 0-9");
         }
-        return new DigitSplit(audio.MoveToOuterDisposeScope(), video.MoveToOuterDisposeScope(), label.MoveToOuterDisposeScope());
+        return new DigitSplit(audio.MoveToOuterDisposeScope(), video.MoveToOuterDisposeScope(), label.MoveToOuterDisposeScope(), ids);
     }
 
     /// <param name="sample">The shape of one sample (empty for one value a sample).</param>

@@ -1,7 +1,6 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Profiling;
 using Mosel.Executor.Datasets;
-using Mosel.Executor.Execution;
 using static TorchSharp.torch;
 
 namespace Mosel.Executor.Training;
@@ -12,21 +11,26 @@ public static class AccuracyMeasurement
     public static IReadOnlyList<ConfigurationAccuracy> Measure(ZooModel model, DigitSplit split, int batch = 256) =>
         ModelProfiler.Configurations(model).Select(c => Measure(model, split, c, batch)).ToArray();
 
-    public static ConfigurationAccuracy Measure(ZooModel model, DigitSplit split, IReadOnlyCollection<string> configuration, int batch = 256)
+    public static ConfigurationAccuracy Measure(ZooModel model, DigitSplit split, IReadOnlyCollection<string> configuration, int batch = 256) =>
+        new(string.Join('+', configuration), Answers(model, split, configuration, batch).Count(right => right), split.Count);
+
+    /// <summary>Whether the model names each sample of the split right with the configuration's modalities, in split order.</summary>
+    public static bool[] Answers(ZooModel model, DigitSplit split, IReadOnlyCollection<string> configuration, int batch = 256)
     {
         bool training = model.training;
         model.eval();
-        int correct = 0;
+        var right = new bool[split.Count];
         using (no_grad())
         {
             for (int from = 0; from < split.Count; from += batch)
             {
                 using var scope = NewDisposeScope();
                 Tensor index = arange(from, Math.Min(from + batch, split.Count), ScalarType.Int64);
-                correct += TorchRuntime.CountCorrect(model.call(split.Inputs(configuration, index)), split.Label.index_select(0, index));
+                bool[] answers = model.call(split.Inputs(configuration, index)).argmax(1).eq(split.Label.index_select(0, index)).data<bool>().ToArray();
+                answers.CopyTo(right, from);
             }
         }
         model.train(training);
-        return new ConfigurationAccuracy(string.Join('+', configuration), correct, split.Count);
+        return right;
     }
 }

@@ -4,4 +4,10 @@ namespace Mosel.Sim.Profiles;
 public sealed record AccuracyCount(int Correct, int Samples, double Low95, double High95)
 {
     public double Accuracy => (double)Correct / Samples;
+
+    /// <summary>How many clusters of correlated samples (a digits dataset: utterances) the samples come in; null when not recorded.</summary>
+    public int? Clusters { get; init; }
+
+    /// <summary>A 95 % interval that respects the clusters (a bootstrap over them), wider than the Wilson interval when samples of a cluster agree; null when not recorded.</summary>
+    public (double Low, double High)? Clustered95 { get; init; }
 }
