@@ -35,9 +35,13 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Epochs at most", DefaultValueFactory = _ => TrainingSettings.Default.MaxEpochs };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy", DefaultValueFactory = _ => TrainingSettings.Default.Patience };
         var minutes = new Option<double>("--minutes") { Description = "Stop after the epoch that passes this many minutes", DefaultValueFactory = _ => TrainingSettings.Default.TimeLimit.TotalMinutes };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Continue an interrupted run from its last finished epoch (the checkpoint OUT.checkpoint, kept after every epoch); the same dataset, --seed and --scale, and the limits of this run",
+        };
         var command = new Command("train", "Train the av-digits model on a digits dataset (CPU, modality dropout, early stop) and write its weights")
         {
-            dataset, output, scale, seed, epochs, patience, minutes,
+            dataset, output, scale, seed, epochs, patience, minutes, resume,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
@@ -63,15 +67,28 @@ public static class TrainCommand
                 throw new ConfigException($"--out: {outPath}: the weights are written as safetensors; name the file *.safetensors");
             }
             CheckReplaceable(outPath);
+            string checkpoint = CheckpointOf(outPath);
+            bool resuming = parse.GetValue(resume);
+            if (resuming && !TrainingCheckpoint.IsCheckpoint(checkpoint))
+            {
+                throw new ConfigException($"--resume: no checkpoint at {checkpoint} (mosel train keeps one after every epoch of a run with this --out)");
+            }
+            if (!resuming && Path.Exists(checkpoint) && !TrainingCheckpoint.IsCheckpoint(checkpoint))
+            {
+                throw new Safety.OutputRefusedException($"{checkpoint} exists and is not a checkpoint of mosel train; choose another --out");
+            }
             string folder = DigitDataset.Check(parse.GetValue(dataset)!);
             LibTorchLoading.Load(TorchDevice.Cpu, null);
             ZooScale zooScale = CliParsers.Scale(parse.GetValue(scale)!);
-            return Train(folder, zooScale, settings, outPath);
+            return Train(folder, zooScale, settings, outPath, checkpoint, resuming);
         }));
         return command;
     }
 
-    private static int Train(string folder, ZooScale scale, TrainingSettings settings, string outPath)
+    /// <summary>Where a run writing <paramref name="outPath"/> keeps its state after every epoch, until the weights are written.</summary>
+    public static string CheckpointOf(string outPath) => outPath + ".checkpoint";
+
+    private static int Train(string folder, ZooScale scale, TrainingSettings settings, string outPath, string checkpoint, bool resume)
     {
         using DigitSplit train = DigitDataset.Load(folder, DatasetSplit.Train);
         using DigitSplit validation = DigitDataset.Load(folder, DatasetSplit.Validation);
@@ -85,17 +102,25 @@ public static class TrainCommand
             $"training on {train.Count} samples ({validation.Count} to validate), {Environment.ProcessorCount} threads, OpenMP waiting {libtorch.OpenMpWaitPolicy.ToLowerInvariant()}; at most {settings.MaxEpochs} epochs, patience {settings.Patience}, {settings.TimeLimit.TotalMinutes:0.#} min"));
         // Ctrl-C stops training after the batch that is running (exiting while libtorch runs crashes in native code).
         CancellationToken interrupted = Interrupts.Cooperative();
-        double best = double.NegativeInfinity;
         // One plain line per epoch (not a progress bar), so that a log written to a file shows every epoch as it ends.
-        TrainingOutcome outcome = DigitsTrainer.Train(scale, train, validation, settings,
-            report =>
-            {
-                bool better = report.MeanValidationAccuracy > best;
-                best = Math.Max(best, report.MeanValidationAccuracy);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {report.Epoch}/{settings.MaxEpochs}: loss {report.Loss:0.000}, validation {string.Join(", ", report.Validation.Select(v => $"{v.Configuration} {v.Accuracy:P1}"))}, {report.Elapsed.TotalSeconds:0.0} s{(better ? " (best so far)" : "")}"));
-            },
-            (_, _) => interrupted.ThrowIfCancellationRequested());
+        TrainingOutcome outcome;
+        try
+        {
+            outcome = DigitsTrainer.Train(scale, train, validation, settings,
+                report => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {report.Epoch}/{settings.MaxEpochs}: loss {report.Loss:0.000}, validation {string.Join(", ", report.Validation.Select(v => $"{v.Configuration} {v.Accuracy:P1}"))}, {report.Elapsed.TotalSeconds:0.0} s{(report.IsBest ? " (best so far)" : "")}")),
+                (_, _) => interrupted.ThrowIfCancellationRequested(), checkpoint, resume);
+        }
+        catch (OperationCanceledException) when (TrainingCheckpoint.IsCheckpoint(checkpoint))
+        {
+            // The weights are not written, but the last finished epoch is: the signal's line names it, --resume continues.
+            Interrupts.Committed(checkpoint);
+            throw;
+        }
+        catch (ArgumentException e) when (resume)
+        {
+            throw new ConfigException($"--resume: {checkpoint}: {e.Message.Split(" (Parameter")[0]}", e);
+        }
         using (outcome.Model)
         {
             (ZooModel model, IReadOnlyList<EpochReport> epochs, int bestEpoch, StopReason stop) = outcome;
@@ -117,6 +142,11 @@ public static class TrainCommand
             SafetensorsWeights.Save(model, staging, metadata);
             File.Move(staging, outPath, overwrite: true);
             lease.Keep(outPath);
+            // The weights are in place: the checkpoint (Mosel's own, checked above) has done its work.
+            if (Directory.Exists(checkpoint))
+            {
+                Directory.Delete(checkpoint, recursive: true);
+            }
             string why = stop switch
             {
                 StopReason.Converged => $"converged: {settings.Patience} epochs without a better validation accuracy",

@@ -82,8 +82,24 @@ public sealed class InterruptTests
         Assert.True(mosel.WaitForExit(TimeSpan.FromSeconds(60)), "mosel did not stop after the signal");
         string error = mosel.StandardError.ReadToEnd();
         Assert.Equal(130, mosel.ExitCode);
-        Assert.Equal("interrupted; nothing written", error.Trim());
-        Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
+        if (command == "profile" || error.Trim() == "interrupted; nothing written")
+        {
+            Assert.Equal("interrupted; nothing written", error.Trim());
+            Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
+            return;
+        }
+        // Training that finished an epoch keeps its checkpoint (whole: written beside and moved into place) and says so;
+        // no weights and no staging. --resume continues from it, writes the weights and removes the checkpoint.
+        string checkpoint = output + ".checkpoint";
+        Assert.Equal($"interrupted; written: {checkpoint}", error.Trim());
+        Assert.Equal([checkpoint], Directory.GetFileSystemEntries(scratch.Path));
+        using System.Text.Json.JsonDocument epochs = System.Text.Json.JsonDocument.Parse(
+            Executor.Weights.SafetensorsFile.ReadMetadata(Path.Combine(checkpoint, "state.safetensors"))["epochs"]);
+        int done = epochs.RootElement.GetArrayLength();
+        (int code, string resumed, string resumeError) = CliRunner.Run(["train", .. args[1..^4], "--epochs", $"{done + 1}", "--patience", "100000", "--resume"]);
+        Assert.True(code == 0, resumeError);
+        Assert.StartsWith($"epoch {done + 1}/{done + 1}: loss", resumed.Split('\n').First(l => l.StartsWith("epoch", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal([output], Directory.GetFileSystemEntries(scratch.Path));
     }
 
     /// <summary>Waits until the process has used this much CPU time (user + system, from /proc), it ends, or the wall-clock limit passes.</summary>

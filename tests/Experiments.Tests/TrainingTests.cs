@@ -115,6 +115,41 @@ public sealed class TrainingTests
     }
 
     /// <summary>
+    /// --resume needs a checkpoint of this --out made with the same dataset, seed and scale; a folder at OUT.checkpoint
+    /// that mosel train did not write is never replaced. Each is one line, exit 2, and nothing is written.
+    /// </summary>
+    [Fact]
+    public void ResumeNeedsACheckpointOfTheSameRun()
+    {
+        using var scratch = new Scratch();
+        string weights = scratch.Combine("w.safetensors");
+        (int code, _, string error) = CliRunner.Run("train", "--dataset", s_sample, "--out", weights, "--epochs", "1", "--resume");
+        Assert.Equal((2, $"error: --resume: no checkpoint at {weights}.checkpoint (mosel train keeps one after every epoch of a run with this --out)"), (code, error.Trim()));
+
+        // A checkpoint as an interrupted run leaves it: made here through the trainer, with seed 1.
+        LibTorchLoader.Load(TorchDevice.Cpu);
+        using (DigitSplit train = DigitDataset.Load(s_sample, DatasetSplit.Train))
+        using (DigitSplit validation = DigitDataset.Load(s_sample, DatasetSplit.Validation))
+        {
+            DigitsTrainer.Train(ZooScale.Tiny, train, validation, TrainingSettings.Default with { MaxEpochs = 1 }, checkpointFolder: weights + ".checkpoint").Model.Dispose();
+        }
+        (code, _, error) = CliRunner.Run("train", "--dataset", s_sample, "--out", weights, "--epochs", "2", "--seed", "2", "--resume");
+        Assert.Equal((2, $"error: --resume: {weights}.checkpoint: the checkpoint was made with seed 1, this run has 2"), (code, error.Trim()));
+        Assert.False(File.Exists(weights));
+        (code, string output, error) = CliRunner.Run("train", "--dataset", s_sample, "--out", weights, "--epochs", "2", "--resume");
+        Assert.True(code == 0, error);
+        Assert.Contains("epoch 2/2", output);
+        Assert.DoesNotContain("epoch 1/2", output);
+        Assert.Equal([weights], Directory.GetFileSystemEntries(scratch.Path));
+
+        string foreign = scratch.File("x.safetensors.checkpoint/notes.txt", "mine");
+        (code, _, error) = CliRunner.Run("train", "--dataset", s_sample, "--out", scratch.Combine("x.safetensors"), "--epochs", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("x.safetensors.checkpoint exists and is not a checkpoint of mosel train", error);
+        Assert.Equal("mine", File.ReadAllText(foreign));
+    }
+
+    /// <summary>
     /// The shipped scored-run config on the profile, weights and dataset made here: every finished request is scored,
     /// summary.csv's measured accuracy is the jobs' right answers over their sizes, and the all-modality baseline measures
     /// what the profile says a+v scores (its requests take the test samples evenly), within four sampling deviations.

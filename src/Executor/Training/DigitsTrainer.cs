@@ -16,8 +16,11 @@ namespace Mosel.Executor.Training;
 /// </summary>
 public static class DigitsTrainer
 {
+    /// <param name="checkpointFolder">Where the state after each epoch is kept (<see cref="TrainingCheckpoint"/>), or null for none.</param>
+    /// <param name="resume">Continue from the checkpoint in <paramref name="checkpointFolder"/>: the epochs it holds are not run again,
+    /// and the run ends with the weights an uninterrupted one would have.</param>
     public static TrainingOutcome Train(ZooScale scale, DigitSplit train, DigitSplit validation,
-        TrainingSettings settings, Action<EpochReport>? epochDone = null, Action<int, int>? batchDone = null)
+        TrainingSettings settings, Action<EpochReport>? epochDone = null, Action<int, int>? batchDone = null, string? checkpointFolder = null, bool resume = false)
     {
         var model = (AvDigitsModel)ModelZoo.Create(AvDigitsModel.ZooName, scale, settings.Seed);
         model.SetAudioNormalisation(train.Audio.mean().item<float>(), train.Audio.std().item<float>());
@@ -28,10 +31,33 @@ public static class DigitsTrainer
         Dictionary<string, Tensor>? best = null;
         int bestEpoch = 0;
         double bestAccuracy = double.NegativeInfinity;
+        Dictionary<string, string> identity = TrainingCheckpoint.IdentityOf(scale, settings, train.Count, validation.Count);
+        int first = 1;
+        TimeSpan before = TimeSpan.Zero;
+        if (resume)
+        {
+            TrainingCheckpoint checkpoint;
+            (checkpoint, best) = TrainingCheckpoint.Restore(checkpointFolder ?? throw new ArgumentNullException(nameof(checkpointFolder)), model, optimizer);
+            if (identity.FirstOrDefault(kv => checkpoint.Identity.GetValueOrDefault(kv.Key) != kv.Value) is { Key: not null } differs)
+            {
+                DisposeAll(best);
+                throw new ArgumentException($"the checkpoint was made with {differs.Key.Replace('_', ' ')} {checkpoint.Identity.GetValueOrDefault(differs.Key, "(none)")}, this run has {differs.Value}", nameof(settings));
+            }
+            epochs.AddRange(checkpoint.Epochs);
+            bestEpoch = checkpoint.BestEpoch;
+            bestAccuracy = epochs[bestEpoch - 1].MeanValidationAccuracy;
+            before = epochs[^1].Elapsed;
+            first = epochs.Count + 1;
+            // The batch orders the finished epochs drew, drawn again, so the next epoch's order is the one it would have had.
+            for (int epoch = 1; epoch < first; epoch++)
+            {
+                randperm(train.Count, generator: generator).Dispose();
+            }
+        }
         long started = Stopwatch.GetTimestamp();
         int batches = (train.Count + settings.BatchSize - 1) / settings.BatchSize;
         StopReason stop = StopReason.EpochLimit;
-        for (int epoch = 1; epoch <= settings.MaxEpochs; epoch++)
+        for (int epoch = first; epoch <= settings.MaxEpochs; epoch++)
         {
             model.train();
             double lossSum = 0;
@@ -54,15 +80,20 @@ public static class DigitsTrainer
                     batchDone?.Invoke(b + 1, batches);
                 }
             }
-            var report = new EpochReport(epoch, lossSum / batches, AccuracyMeasurement.Measure(model, validation), Stopwatch.GetElapsedTime(started));
+            var report = new EpochReport(epoch, lossSum / batches, AccuracyMeasurement.Measure(model, validation), before + Stopwatch.GetElapsedTime(started));
+            report = report with { IsBest = report.MeanValidationAccuracy > bestAccuracy };
             epochs.Add(report);
             epochDone?.Invoke(report);
-            if (report.MeanValidationAccuracy > bestAccuracy)
+            if (report.IsBest)
             {
                 bestAccuracy = report.MeanValidationAccuracy;
                 bestEpoch = epoch;
                 DisposeAll(best);
                 best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+            }
+            if (checkpointFolder is not null)
+            {
+                TrainingCheckpoint.Write(checkpointFolder, model, best!, optimizer, epochs, bestEpoch, identity);
             }
             if (epoch - bestEpoch >= settings.Patience)
             {

@@ -4,4 +4,7 @@ namespace Mosel.Executor.Training;
 public sealed record EpochReport(int Epoch, double Loss, IReadOnlyList<ConfigurationAccuracy> Validation, TimeSpan Elapsed)
 {
     public double MeanValidationAccuracy => Validation.Average(v => v.Accuracy);
+
+    /// <summary>Whether this epoch's mean validation accuracy beat every earlier epoch's (of the run, a continued one's included).</summary>
+    public bool IsBest { get; init; }
 }
