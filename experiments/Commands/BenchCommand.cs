@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using MathNet.Numerics.Statistics;
 using Mosel.Experiments.Configuration;
 using Mosel.Experiments.Errors;
@@ -35,14 +36,17 @@ public static class BenchCommand
         var instances = new Option<int>("--instances") { Description = "Random queues per size for the exact solver", DefaultValueFactory = _ => 2000 };
         var orTools = new Option<int>("--ortools-instances") { Description = "Random queues per size for OR-Tools", DefaultValueFactory = _ => 200 };
         var limit = new Option<double>("--time-limit-ms") { Description = "OR-Tools time limit per decision", DefaultValueFactory = _ => 100 };
+        Option<FileInfo?> json = JsonOption();
         var command = new Command("solvers", "Offline matrix build time and online decision time (exact vs OR-Tools)")
         {
-            profile, instances, orTools, limit,
+            profile, instances, orTools, limit, json,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
-            SolverBenchmark.Run(ProfileFile.Load(Path.Combine(RepoPaths.Root(), parse.GetValue(profile)!)), parse.GetValue(instances),
+            string? jsonPath = CheckJson(parse.GetValue(json));
+            IReadOnlyList<BenchFigure> figures = SolverBenchmark.Run(ProfileFile.Load(Path.Combine(RepoPaths.Root(), parse.GetValue(profile)!)), parse.GetValue(instances),
                 parse.GetValue(orTools), parse.GetValue(limit) / 1000);
+            Export(jsonPath, "solvers", parse, figures);
             return 0;
         }));
         return command;
@@ -53,13 +57,16 @@ public static class BenchCommand
         var engine = new Option<string>("--engine", "-e") { Description = "Engines whose reproduction is timed: reference, ideal or both (each timed alone, then together)", DefaultValueFactory = _ => "both" };
         var repeat = new Option<int>("--repeat") { Description = "Timed repetitions of each (after one warm-up run of the quick reproduction)", DefaultValueFactory = _ => 3 };
         var quick = new Option<bool>("--quick") { Description = "Time the quick reproduction (one seed, short runs)" };
+        Option<FileInfo?> json = JsonOption();
         var command = new Command("reproduce", "Wall time of the whole paper's reproduction (every figure, into a temporary folder that is removed)")
         {
-            engine, repeat, quick,
+            engine, repeat, quick, json,
         };
         command.SetAction(parse => CommandLineErrors.Guard(() =>
         {
-            ReproductionBenchmark.Run(ReproductionEngine.Parse(parse.GetValue(engine)), parse.GetValue(repeat), parse.GetValue(quick));
+            string? jsonPath = CheckJson(parse.GetValue(json));
+            IReadOnlyList<BenchFigure> figures = ReproductionBenchmark.Run(ReproductionEngine.Parse(parse.GetValue(engine)), parse.GetValue(repeat), parse.GetValue(quick));
+            Export(jsonPath, "reproduce", parse, figures);
             return 0;
         }));
         return command;
@@ -73,16 +80,55 @@ public static class BenchCommand
         var records = new Option<string>("--records") { Description = "off (windows and summary only) or stream (per-job CSV to a temporary file)", DefaultValueFactory = _ => "off" };
         var repeat = new Option<int>("--repeat") { Description = "Timed repetitions (after at least a second of untimed runs); the median and min–max are reported", DefaultValueFactory = _ => 5 };
         var profile = new Option<string>("--profile") { Description = "Profile YAML", DefaultValueFactory = _ => DefaultProfile };
+        Option<FileInfo?> json = JsonOption();
         var command = new Command("sim", "Simulated jobs per wall-second and peak memory, one core, on the Twitter trace")
         {
-            hours, meanQps, policies, records, repeat, profile,
+            hours, meanQps, policies, records, repeat, profile, json,
         };
-        command.SetAction(parse => CommandLineErrors.Guard(() => RunSimulator(parse.GetValue(hours), parse.GetValue(meanQps),
-            parse.GetValue(policies)!, parse.GetValue(records)!, parse.GetValue(repeat), parse.GetValue(profile)!)));
+        command.SetAction(parse => CommandLineErrors.Guard(() =>
+        {
+            string? jsonPath = CheckJson(parse.GetValue(json));
+            IReadOnlyList<BenchFigure> figures = RunSimulator(parse.GetValue(hours), parse.GetValue(meanQps), parse.GetValue(policies)!, parse.GetValue(records)!,
+                parse.GetValue(repeat), parse.GetValue(profile)!);
+            Export(jsonPath, "sim", parse, figures);
+            return 0;
+        }));
         return command;
     }
 
-    private static int RunSimulator(double hours, double meanQps, string policyList, string records, int repeat, string profilePath)
+    private static Option<FileInfo?> JsonOption() =>
+        new("--json") { Description = "Also write the figures, with the machine, runtime and commit, to this JSON file (a file an earlier mosel bench wrote is replaced)" };
+
+    /// <summary>The --json file's full path, refused before anything is measured if it is not Mosel's to replace.</summary>
+    private static string? CheckJson(FileInfo? json)
+    {
+        if (json is not null)
+        {
+            BenchExport.CheckTarget(json.FullName);
+        }
+        return json?.FullName;
+    }
+
+    /// <summary>Writes the figures to --json, with every option as given (defaults included) as the settings.</summary>
+    private static void Export(string? path, string bench, ParseResult parse, IReadOnlyList<BenchFigure> figures)
+    {
+        if (path is null)
+        {
+            return;
+        }
+        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (Option option in parse.CommandResult.Command.Options.Where(o => o.Name != "--json" && !o.Name.StartsWith("--help", StringComparison.Ordinal) && o.Name != "-?"))
+        {
+            if (parse.GetResult(option) is { } result && result.GetValueOrDefault<object?>() is { } value)
+            {
+                settings[option.Name.TrimStart('-')] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            }
+        }
+        BenchExport.Write(path, bench, settings, figures);
+        AnsiConsole.MarkupLine($"figures written to {Markup.Escape(path)}");
+    }
+
+    private static List<BenchFigure> RunSimulator(double hours, double meanQps, string policyList, string records, int repeat, string profilePath)
     {
         if (repeat < 1)
         {
@@ -118,6 +164,7 @@ public static class BenchCommand
         {
             table.AddColumn(column);
         }
+        var figures = new List<BenchFigure>();
         foreach (RunSpec run in config.Runs())
         {
             BenchmarkWarmUp.Run(() => RunOnce(config, run));
@@ -129,14 +176,19 @@ public static class BenchCommand
                 (median * 1000).ToString("0.0"), $"{times.Min() * 1000:0.0}–{times.Max() * 1000:0.0}", (summary.SubmittedJobs / median).ToString("N0"),
                 ((double)runs[^1].AllocatedBytes / summary.SubmittedJobs).ToString("N0"),
                 (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("0"), (GC.GetTotalMemory(true) / 1048576.0).ToString("0.0"));
+            figures.Add(BenchFigure.Of($"sim {run.Policy}", "ms", [.. times.Select(t => t * 1000)]) with
+            {
+                CpuSecondsMedian = runs.Select(r => r.CpuSeconds).Median(),
+                AllocatedBytesPerJob = (double)runs[^1].AllocatedBytes / summary.SubmittedJobs,
+            });
         }
         AnsiConsole.MarkupLine($"Twitter trace, first {hours} h rescaled to mean {meanQps} req/s, profile {Markup.Escape(config.Profile.Name)}, per-job records {records}, one thread, {repeat} timed repetitions after at least a second of untimed runs");
         AnsiConsole.Write(table);
-        return 0;
+        return figures;
     }
 
     /// <summary>One run of the bench, its records (if any) streamed to a temporary file that is removed.</summary>
-    private static (RunSummary Summary, double WallSeconds, long AllocatedBytes) RunOnce(ExperimentConfig config, RunSpec run)
+    private static (RunSummary Summary, double WallSeconds, double CpuSeconds, long AllocatedBytes) RunOnce(ExperimentConfig config, RunSpec run)
     {
         string temp = Path.GetTempFileName();
         try
@@ -145,10 +197,12 @@ public static class BenchCommand
             using RunParts parts = ExperimentRunner.Build(config, run, recorder, FrozenClock.Instance);
             // Bytes allocated by the run itself: unlike wall time, the same on a busy and a quiet machine.
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             long started = Stopwatch.GetTimestamp();
             RunSummary summary = parts.Simulation.Run().Summary;
             double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            return (summary, wall, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            return (summary, wall, cpu, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MathNet.Numerics.Statistics;
+using Mosel.Experiments.Output;
 using Mosel.Policies.Offline;
 using Mosel.Policies.Online;
 using Mosel.Sim.Profiles;
@@ -16,7 +17,7 @@ namespace Mosel.Experiments.Commands;
 /// </summary>
 internal static class SolverBenchmark
 {
-    public static void Run(ModelProfile profile, int instances, int orToolsInstances, double timeLimitSeconds)
+    public static IReadOnlyList<BenchFigure> Run(ModelProfile profile, int instances, int orToolsInstances, double timeLimitSeconds)
     {
         // Offline: the whole matrix, both precisions, 42-target grid; median of 21 builds after the warm-up.
         double[] targets = StrategyMatrix.TargetGrid(profile);
@@ -33,6 +34,7 @@ internal static class SolverBenchmark
             builds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         builds.Sort();
+        var figures = new List<BenchFigure> { BenchFigure.Of("offline matrix", "ms", builds) };
         AnsiConsole.MarkupLine($"Offline matrix ({profile.Name}: {cells} cells = {profile.MaxBatchSize} sizes x {targets.Length} targets x {profile.Precisions.Count()} precisions, exact): " +
             $"median {builds[builds.Count / 2]:0.00} ms, min–max {builds[0]:0.00}–{builds[^1]:0.00} ms over {builds.Count} builds; the process's first build {firstMs:0.0} ms");
 
@@ -54,19 +56,21 @@ internal static class SolverBenchmark
                     exact.Solve(p.Items, p.Budget, () => false);
                 }
             });
-            AddRow(table, queue, "exact", problems, (items, budget) => exact.Solve(items, budget, () => false));
-            AddRow(table, queue, "ortools", problems.Take(orToolsInstances).ToList(), (items, budget) => ortools.Solve(items, budget, () => false));
+            figures.AddRange(AddRow(table, queue, "exact", problems, (items, budget) => exact.Solve(items, budget, () => false)));
+            figures.AddRange(AddRow(table, queue, "ortools", problems.Take(orToolsInstances).ToList(), (items, budget) => ortools.Solve(items, budget, () => false)));
         }
         AnsiConsole.MarkupLine($"Online re-optimisation on random {profile.Name} fp32 queues (10 µs latency grid; OR-Tools CP-SAT, 1 worker, {timeLimitSeconds * 1000:0} ms limit):");
         AnsiConsole.Write(table);
+        return figures;
     }
 
-    private static void AddRow(Table table, int queue, string name, List<(List<OnlineItem> Items, double Budget)> problems,
+    /// <summary>Times the solver on each problem, adds the table's row and returns its figure (median, min–max in µs; none without problems).</summary>
+    private static IEnumerable<BenchFigure> AddRow(Table table, int queue, string name, List<(List<OnlineItem> Items, double Budget)> problems,
         Func<List<OnlineItem>, double, OnlineSolution> solve)
     {
         if (problems.Count == 0)
         {
-            return;
+            return [];
         }
         var micros = new List<double>();
         int timeouts = 0;
@@ -83,6 +87,7 @@ internal static class SolverBenchmark
         micros.Sort();
         table.AddRow(queue.ToString(), name, micros.Count.ToString(), Quantile(micros, 0.5).ToString("0"),
             Quantile(micros, 0.99).ToString("0"), micros[^1].ToString("0"), timeouts.ToString());
+        return [BenchFigure.Of($"online {name}, {queue} jobs", "µs", micros)];
     }
 
     /// <summary>The nearest-rank quantile (the smallest value with at least a share q of the values at or below it).</summary>

@@ -20,6 +20,17 @@ public static class Provenance
         using FileStream file = System.IO.File.Create(path);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
+        WriteMachine(json);
+        json.WriteString("working_directory", Environment.CurrentDirectory);
+        WriteInputs(json, study);
+        json.WriteEndObject();
+        json.Flush();
+        file.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Mosel's version and commit, the OS, .NET, the CPU and its cores, the time and the command line: what a number measured here depends on.</summary>
+    public static void WriteMachine(Utf8JsonWriter json)
+    {
         WriteVersion(json);
         json.WriteString("os", RuntimeInformation.OSDescription);
         json.WriteString("dotnet", RuntimeInformation.FrameworkDescription);
@@ -27,11 +38,6 @@ public static class Provenance
         json.WriteNumber("cores", Environment.ProcessorCount);
         json.WriteString("written_utc", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteString("command_line", Invocation.CommandLine);
-        json.WriteString("working_directory", Environment.CurrentDirectory);
-        WriteInputs(json, study);
-        json.WriteEndObject();
-        json.Flush();
-        file.WriteByte((byte)'\n');
     }
 
     /// <summary>
