@@ -73,4 +73,41 @@ public sealed class PeerBuildingBlockTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ProteusPolicy("proteus", estimate, new ProteusSettings(), workers: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new PeriodMeter(0));
     }
+
+    [Fact]
+    public void SlackFitTakesAStrategyThatFillsTheSlackExactlyAndTheFirstOfTheFastest()
+    {
+        // a+b runs one request in 20 ms: a slack of exactly 20 ms fits it (binary: 20 / 1000 both ways).
+        var policy = new SlackFitPolicy("slackfit", Profile([6, 11], 0.8, [6, 11], 0.5));
+        Assert.Equal(Full, ConfigurationOf(policy.Choose(1, 0.020)));
+        // Nothing fits 1 ms: the fastest, and between a and b (6 ms each) the more accurate one, a, which comes first.
+        Assert.Equal(A, ConfigurationOf(policy.Choose(1, 0.001)));
+    }
+
+    [Fact]
+    public void RandomDropWithOneModalityNeverDropsAndATargetNoDropCanMissDrawsNothing()
+    {
+        // One modality: nothing to drop, p = 0 at any target.
+        var single = new LatencyModel(ModelProfile.Create("one", ["a"], AccuracyMetric.Default, new Dictionary<string, double> { ["a"] = 0.8 },
+            new Dictionary<Precision, IReadOnlyDictionary<string, LatencyTable>>
+            {
+                [Precision.Fp32] = new Dictionary<string, LatencyTable> { ["a"] = LatencyTable.Create("a", [1, 2], [5, 9]) },
+            }, "test", "test"), Precision.Fp32);
+        Assert.Equal(0, new RandomDropPolicy("random-drop", single, new Random(1)).DropProbability(0.1));
+
+        // A job whose target is the full accuracy (p = 0) takes no draw from the run's stream: the next job's draws are
+        // those it would have had alone. a+b 0.9, a 0.8, b 0.5: a target of 0.75 gives p = (0.9 − 0.75) / (0.9 − 0.65) = 0.6.
+        LatencyModel estimate = Profile([6, 11], 0.8, [3, 6], 0.5);
+        var alone = new RandomDropPolicy("random-drop", estimate, new Random(7));
+        var after = new RandomDropPolicy("random-drop", estimate, new Random(7));
+        Assert.Equal(Full, ConfigurationOf(after.InitialStrategy(2, 0.9)));
+        Assert.Equal(alone.InitialStrategy(40, 0.75).Counts.ToArray(), after.InitialStrategy(40, 0.75).Counts.ToArray());
+    }
+
+    /// <summary>The configuration a strategy runs all its requests with (-1 for a mix).</summary>
+    private static int ConfigurationOf(Sim.Model.Strategy strategy)
+    {
+        int[] counts = strategy.Counts.ToArray();
+        return Array.FindIndex(counts, n => n == counts.Sum());
+    }
 }
