@@ -79,9 +79,9 @@ public static class ProfileCommand
             }, out oom));
             string description = $"{name} ({request.Scale.Name} scale) measured by mosel profile";
             IReadOnlyList<string> inversions = ProfileChecks.Inversions(profile);
-            string busy = busyBefore is > BusyShare
+            string? busy = busyBefore is > BusyShare
                 ? string.Create(CultureInfo.InvariantCulture, $"; other programs were using {busyBefore:P0} of the CPU when profiling began")
-                : "";
+                : null;
             if (inversions.Count > 0)
             {
                 string what = $"{inversions[0]}{(inversions.Count > 1 ? $" (and {inversions.Count - 1} more)" : "")}";
@@ -92,7 +92,7 @@ public static class ProfileCommand
                 description += $"; kept with --keep-inverted although {what}";
             }
             ProfileFile.Save(profile, description, outPath);
-            if (busyBefore is > BusyShare)
+            if (busy is not null)
             {
                 Console.WriteLine($"warning: the machine was busy{busy}: latencies measured now are slower and noisier than on an idle machine");
             }

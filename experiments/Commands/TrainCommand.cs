@@ -78,9 +78,9 @@ public static class TrainCommand
                 throw new Safety.OutputRefusedException($"{checkpoint} exists and is not a checkpoint of mosel train; choose another --out");
             }
             string folder = DigitDataset.Check(parse.GetValue(dataset)!);
-            LibTorchLoading.Load(TorchDevice.Cpu, null);
+            LibTorchStatus libtorch = LibTorchLoading.Load(TorchDevice.Cpu, null);
             ZooScale zooScale = CliParsers.Scale(parse.GetValue(scale)!);
-            return Train(folder, zooScale, settings, outPath, checkpoint, resuming);
+            return Train(folder, zooScale, settings, outPath, checkpoint, resuming, libtorch);
         }));
         return command;
     }
@@ -88,7 +88,7 @@ public static class TrainCommand
     /// <summary>Where a run writing <paramref name="outPath"/> keeps its state after every epoch, until the weights are written.</summary>
     public static string CheckpointOf(string outPath) => outPath + ".checkpoint";
 
-    private static int Train(string folder, ZooScale scale, TrainingSettings settings, string outPath, string checkpoint, bool resume)
+    private static int Train(string folder, ZooScale scale, TrainingSettings settings, string outPath, string checkpoint, bool resume, LibTorchStatus libtorch)
     {
         using DigitSplit train = DigitDataset.Load(folder, DatasetSplit.Train);
         using DigitSplit validation = DigitDataset.Load(folder, DatasetSplit.Validation);
@@ -97,7 +97,6 @@ public static class TrainCommand
             throw new ConfigException($"{folder}: training needs samples in both the train and the validation split (found {train.Count} and {validation.Count})");
         }
         TorchRuntime.UseEveryCore();
-        LibTorchStatus libtorch = LibTorchLoader.Load(TorchDevice.Cpu);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"training on {train.Count} samples ({validation.Count} to validate), {Environment.ProcessorCount} threads, OpenMP waiting {libtorch.OpenMpWaitPolicy.ToLowerInvariant()}; at most {settings.MaxEpochs} epochs, patience {settings.Patience}, {settings.TimeLimit.TotalMinutes:0.#} min"));
         // Ctrl-C stops training after the batch that is running (exiting while libtorch runs crashes in native code).

@@ -6,8 +6,8 @@ namespace Mosel.Experiments.Reporting;
 
 /// <summary>
 /// The numbers a figure draws, in tidy form (a column per key, a row per drawn value), saved beside its PNG and SVG as
-/// CSV so that a reader can re-plot or check them. One constructor per kind of figure, used by <c>mosel report</c> and
-/// <c>mosel reproduce</c> alike.
+/// CSV so that a reader can re-plot or check them. One constructor per kind of figure (the accuracy CDF and the time
+/// series serve <c>mosel report</c> and <c>mosel reproduce</c> alike; the report's metric figures build their own rows).
 /// </summary>
 public sealed record FigureNumbers(IReadOnlyList<string> Header, IReadOnlyList<object?[]> Rows)
 {

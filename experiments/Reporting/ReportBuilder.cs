@@ -27,7 +27,7 @@ public sealed class ReportBuilder
     private readonly ReportPoint[] _points;
     private readonly ReportLayout _layout;
     private readonly IReadOnlyDictionary<string, string> _shortKeys;
-    private readonly string _folder;
+    private readonly FigureFolder _figures;
     private readonly double _scale;
     private readonly bool _severalLoads;
 
@@ -40,7 +40,7 @@ public sealed class ReportBuilder
     {
         _studies = studies;
         _layout = layout ?? ReportLayout.Default;
-        _folder = folder;
+        _figures = new FigureFolder(folder);
         _scale = scale;
         SweptKeys = studies.SelectMany(s => s.SweptKeys).Distinct().ToArray();
         _shortKeys = KeyNames.Shortest(SweptKeys);
@@ -264,8 +264,8 @@ public sealed class ReportBuilder
         {
             return Save(plots[0].Plot, file, caption, width);
         }
-        IReadOnlyList<string> files = FigureFile.SavePanels(plots, FiguresDir, file, PanelHeight, _scale, width);
-        return new ReportFigure(title, caption, Relative(files[^1]), Relative(files[^2]), Relative(CsvPath(file)));
+        IReadOnlyList<string> files = FigureFile.SavePanels(plots, _figures.Path, file, PanelHeight, _scale, width);
+        return _figures.Figure(title, caption, files[^1], files[^2], file);
     }
 
     /// <summary>The numbers a metric figure draws in tidy form: one column per swept key, the policy, load, metric, mean, CI and seeds.</summary>
@@ -275,7 +275,7 @@ public sealed class ReportBuilder
         string[] header = [.. studies ? ["study"] : Array.Empty<string>(), .. SweptKeys, ResultColumns.Policy, ResultColumns.LoadQps, "metric", ResultColumns.Mean, ResultColumns.Ci95, ResultColumns.Seeds];
         new FigureNumbers(header, [.. rows.Select(r => (object?[])
             [.. studies ? [StudyLabel(r.Point.Study)] : Array.Empty<object?>(), .. SweptKeys.Select(k => (object?)r.Point.ValueOf(k)), r.Point.Policy, r.Point.Load, r.Column, r.Mean, r.Ci, r.Point.Seeds])])
-            .Write(CsvPath(name));
+            .Write(_figures.CsvOf(name));
     }
 
     /// <summary>An error bar's half-width: none (0) where one seed measured no spread.</summary>
@@ -334,7 +334,7 @@ public sealed class ReportBuilder
         Plot plot = series.Count > 0
             ? AccuracyCdfRecipe.Build($"Served accuracy: {where}", "job's served accuracy (exact values)", series)
             : FigureFile.NewPlot($"Served accuracy: {where} (no request finished)", "job's served accuracy", "share of served requests ≤ x");
-        FigureNumbers.AccuracyCdf(ResultColumns.Policy, numbers).Write(CsvPath("accuracy_cdf"));
+        FigureNumbers.AccuracyCdf(ResultColumns.Policy, numbers).Write(_figures.CsvOf("accuracy_cdf"));
         return Save(plot, "accuracy_cdf", $"CDF of the served accuracy of every finished request (its job's accuracy), per policy, {where}, seeds pooled; dashed: the mean.");
     }
 
@@ -351,10 +351,10 @@ public sealed class ReportBuilder
         string label = $"{study.Name}: {PolicyLabels.For(policy)}, {LoadText(summary, run)}{swept}, seed {run[summary.Column(ResultColumns.Seed)]}";
         IReadOnlyList<(string Name, Plot Plot)> panels = TimeSeriesRecipe.Build(label, points, names);
         const string name = "timeseries";
-        FigureNumbers.TimeSeries(points, names).Write(CsvPath(name));
-        IReadOnlyList<string> files = FigureFile.SavePanels(panels, FiguresDir, name, scale: _scale);
-        return new ReportFigure($"Time series of run {id}", $"Run {id} ({label}): offered load, goodput and violated requests per {width:0.##}-s window; mean served accuracy; the modality mix (share of finished requests per configuration).",
-            Relative(files[^1]), Relative(files[^2]), Relative(CsvPath(name)));
+        FigureNumbers.TimeSeries(points, names).Write(_figures.CsvOf(name));
+        IReadOnlyList<string> files = FigureFile.SavePanels(panels, _figures.Path, name, scale: _scale);
+        return _figures.Figure($"Time series of run {id}", $"Run {id} ({label}): offered load, goodput and violated requests per {width:0.##}-s window; mean served accuracy; the modality mix (share of finished requests per configuration).",
+            files[^1], files[^2], name);
     }
 
     /// <summary>The run asked for, or the default: a modality-selecting policy (else the first) at the highest load, lowest seed, first point.</summary>
@@ -414,16 +414,9 @@ public sealed class ReportBuilder
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private string FiguresDir => Path.Combine(_folder, "figures");
-
-    private string Relative(string path) => Path.GetRelativePath(_folder, path).Replace('\\', '/');
-
     private ReportFigure Save(Plot plot, string name, string caption, int width = FigureFile.Width)
     {
-        IReadOnlyList<string> files = FigureFile.Save(plot, FiguresDir, name, width, FigureFile.Height, _scale);
-        string title = plot.Axes.Title.Label.Text;
-        return new ReportFigure(title, caption, Relative(files[0]), Relative(files[1]), Relative(CsvPath(name)));
+        IReadOnlyList<string> files = FigureFile.Save(plot, _figures.Path, name, width, FigureFile.Height, _scale);
+        return _figures.Figure(plot.Axes.Title.Label.Text, caption, files[0], files[1], name);
     }
-
-    private string CsvPath(string name) => Path.Combine(FiguresDir, name + ".csv");
 }

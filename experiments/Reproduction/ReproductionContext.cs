@@ -20,7 +20,9 @@ public sealed class ReproductionContext(ReproductionOptions options, Reproductio
 
     public ReproductionEngine Engine => engine;
 
-    public string FiguresDir { get; } = Path.Combine(options.OutDir, "figures");
+    private readonly FigureFolder _figures = new(options.OutDir);
+
+    public string FiguresDir => _figures.Path;
 
     /// <summary>The profiles Fig. 1 draws: TVLT and ViLT, or the <c>--profile</c> alone.</summary>
     public IReadOnlyList<string> FigureOneProfiles => options.Profile is { } profile
@@ -67,7 +69,7 @@ public sealed class ReproductionContext(ReproductionOptions options, Reproductio
     public ReportFigure Figure(Plot plot, string name, string caption, FigureNumbers numbers)
     {
         string file = $"{name}_{engine.Name}";
-        IReadOnlyList<string> files = FigureFile.Save(plot, FiguresDir, file, scale: options.Scale);
+        IReadOnlyList<string> files = FigureFile.Save(plot, _figures.Path, file, scale: options.Scale);
         return Described(file, files[0], files[1], caption, numbers);
     }
 
@@ -75,17 +77,14 @@ public sealed class ReproductionContext(ReproductionOptions options, Reproductio
     public ReportFigure Figure(IReadOnlyList<(string Name, Plot Plot)> panels, string name, string caption, FigureNumbers numbers, bool shared = false)
     {
         string file = shared ? name : $"{name}_{engine.Name}";
-        IReadOnlyList<string> files = FigureFile.SavePanels(panels, FiguresDir, file, scale: options.Scale);
+        IReadOnlyList<string> files = FigureFile.SavePanels(panels, _figures.Path, file, scale: options.Scale);
         return Described(file, files[^1], files[^2], caption, numbers);
     }
 
     private ReportFigure Described(string file, string png, string svg, string caption, FigureNumbers numbers)
     {
-        string csv = Path.Combine(FiguresDir, file + ".csv");
-        numbers.Write(csv);
+        numbers.Write(_figures.CsvOf(file));
         int colon = caption.IndexOf(": ", StringComparison.Ordinal);
-        return new ReportFigure(colon < 0 ? caption : caption[..colon], caption, Relative(png), Relative(svg), Relative(csv));
+        return _figures.Figure(colon < 0 ? caption : caption[..colon], caption, png, svg, file);
     }
-
-    private string Relative(string path) => Path.GetRelativePath(options.OutDir, path).Replace('\\', '/');
 }

@@ -46,7 +46,10 @@ public static class TorchRuntime
     }
 
     /// <summary>How many rows of <paramref name="logits"/> have their arg-max at the row's label.</summary>
-    public static int CountCorrect(Tensor logits, Tensor labels) => (int)logits.argmax(1).eq(labels).sum().item<long>();
+    public static int CountCorrect(Tensor logits, Tensor labels) => (int)Right(logits, labels).sum().item<long>();
+
+    /// <summary>Per row of <paramref name="logits"/>, whether its arg-max is the row's label.</summary>
+    public static Tensor Right(Tensor logits, Tensor labels) => logits.argmax(1).eq(labels);
 
     /// <summary>Every core to libtorch's intra-op threads, for work that has the machine to itself (training).</summary>
     public static void UseEveryCore() => set_num_threads(Environment.ProcessorCount);

@@ -8,8 +8,4 @@ namespace Mosel.Executor.Profiling;
 /// no CUDA memory statistics).
 /// </summary>
 public sealed record ProfilePoint(string Configuration, Precision Precision, int BatchSize, double MedianMs, double MeanMs, int Runs, double? PeakMemoryBytes,
-    double Q1Ms, double Q3Ms)
-{
-    /// <summary>The interquartile range relative to the median: how much the runs disagree (0.25 and above: a noisy point).</summary>
-    public double RelativeSpread => (Q3Ms - Q1Ms) / MedianMs;
-}
+    double Q1Ms, double Q3Ms);

@@ -1,6 +1,7 @@
 using Mosel.Executor.Models;
 using Mosel.Executor.Profiling;
 using Mosel.Executor.Datasets;
+using Mosel.Executor.Execution;
 using static TorchSharp.torch;
 
 namespace Mosel.Executor.Training;
@@ -26,7 +27,7 @@ public static class AccuracyMeasurement
             {
                 using var scope = NewDisposeScope();
                 Tensor index = arange(from, Math.Min(from + batch, split.Count), ScalarType.Int64);
-                bool[] answers = model.call(split.Inputs(configuration, index)).argmax(1).eq(split.Label.index_select(0, index)).data<bool>().ToArray();
+                bool[] answers = TorchRuntime.Right(model.call(split.Inputs(configuration, index)), split.Label.index_select(0, index)).data<bool>().ToArray();
                 answers.CopyTo(right, from);
             }
         }
